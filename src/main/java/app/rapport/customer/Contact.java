@@ -1,0 +1,239 @@
+package app.rapport.customer;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import app.rapport.shared.TextAnalyzers;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
+
+/**
+ * A person we serve: a key person at an organization, an individual consumer, or someone in one of
+ * our own departments. Keeps what they value most and the small things worth remembering.
+ */
+@Entity
+@Table(name = "contact")
+@Indexed(index = "contact")
+public class Contact {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "contact_seq")
+	@SequenceGenerator(name = "contact_seq", sequenceName = "contact_seq", allocationSize = 50)
+	private Long id;
+
+	@Column(nullable = false)
+	@FullTextField(name = "name_zh", analyzer = TextAnalyzers.ZH)
+	@FullTextField(name = "name_bg", analyzer = TextAnalyzers.BG)
+	@FullTextField(name = "name_en", analyzer = TextAnalyzers.EN)
+	private String name;
+
+	@FullTextField(name = "latinName_en", analyzer = TextAnalyzers.EN)
+	private String latinName;
+
+	@GenericField
+	private Long organizationId;
+
+	@Enumerated(EnumType.STRING)
+	private ContactRole organizationRole;
+
+	/** The first of {@link #emails}, kept on the row so lists need no join. */
+	@KeywordField(normalizer = TextAnalyzers.KEYWORD)
+	private String primaryEmail;
+
+	@ElementCollection
+	@CollectionTable(name = "contact_email", joinColumns = @JoinColumn(name = "contact_id"))
+	@Column(name = "email")
+	private Set<String> emails = new LinkedHashSet<>();
+
+	@ElementCollection
+	@CollectionTable(name = "contact_phone", joinColumns = @JoinColumn(name = "contact_id"))
+	private Set<PhoneNumber> phones = new LinkedHashSet<>();
+
+	@Column(nullable = false)
+	private String language = "en";
+
+	@Enumerated(EnumType.STRING)
+	private Channel preferredChannel;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private LifecycleStage lifecycleStage = LifecycleStage.CUSTOMER;
+
+	private String valuesMost;
+
+	private String personalNotes;
+
+	private Long accountOwnerId;
+
+	@ElementCollection
+	@CollectionTable(name = "contact_tag", joinColumns = @JoinColumn(name = "contact_id"))
+	@Column(name = "tag")
+	private Set<String> tags = new LinkedHashSet<>();
+
+	/** Set when this contact was merged into another; merged contacts are kept for the audit trail. */
+	private Long mergedIntoId;
+
+	@Column(nullable = false)
+	private Instant createdAt;
+
+	@Version
+	private long version;
+
+	protected Contact() {
+	}
+
+	public Contact(String name, String language, Instant createdAt) {
+		this.name = name;
+		this.language = language;
+		this.createdAt = createdAt;
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	public String getName() {
+		return name;
+	}
+
+	public void setName(String name) {
+		this.name = name;
+	}
+
+	public String getLatinName() {
+		return latinName;
+	}
+
+	public void setLatinName(String latinName) {
+		this.latinName = latinName;
+	}
+
+	public Long getOrganizationId() {
+		return organizationId;
+	}
+
+	public ContactRole getOrganizationRole() {
+		return organizationRole;
+	}
+
+	public void setOrganization(Long organizationId, ContactRole role) {
+		this.organizationId = organizationId;
+		this.organizationRole = organizationId == null ? null : (role == null ? ContactRole.OTHER : role);
+	}
+
+	public String getPrimaryEmail() {
+		return primaryEmail;
+	}
+
+	public Set<String> getEmails() {
+		return emails;
+	}
+
+	/** Adds a normalized address; the first one becomes the primary address. */
+	public void addEmail(String email) {
+		String normalized = ContactPoints.normalizeEmail(email);
+		if (normalized != null && emails.add(normalized) && primaryEmail == null) {
+			primaryEmail = normalized;
+		}
+	}
+
+	public void removeEmail(String email) {
+		emails.remove(ContactPoints.normalizeEmail(email));
+		primaryEmail = emails.isEmpty() ? null : emails.iterator().next();
+	}
+
+	public Set<PhoneNumber> getPhones() {
+		return phones;
+	}
+
+	public void addPhone(String phone) {
+		if (ContactPoints.normalizePhone(phone) != null) {
+			phones.add(new PhoneNumber(phone));
+		}
+	}
+
+	public String getLanguage() {
+		return language;
+	}
+
+	public void setLanguage(String language) {
+		this.language = language;
+	}
+
+	public Channel getPreferredChannel() {
+		return preferredChannel;
+	}
+
+	public void setPreferredChannel(Channel preferredChannel) {
+		this.preferredChannel = preferredChannel;
+	}
+
+	public LifecycleStage getLifecycleStage() {
+		return lifecycleStage;
+	}
+
+	public void setLifecycleStage(LifecycleStage lifecycleStage) {
+		this.lifecycleStage = lifecycleStage;
+	}
+
+	public String getValuesMost() {
+		return valuesMost;
+	}
+
+	public void setValuesMost(String valuesMost) {
+		this.valuesMost = valuesMost;
+	}
+
+	public String getPersonalNotes() {
+		return personalNotes;
+	}
+
+	public void setPersonalNotes(String personalNotes) {
+		this.personalNotes = personalNotes;
+	}
+
+	public Long getAccountOwnerId() {
+		return accountOwnerId;
+	}
+
+	public void setAccountOwnerId(Long accountOwnerId) {
+		this.accountOwnerId = accountOwnerId;
+	}
+
+	public Set<String> getTags() {
+		return tags;
+	}
+
+	public Long getMergedIntoId() {
+		return mergedIntoId;
+	}
+
+	void markMergedInto(Long targetId) {
+		this.mergedIntoId = targetId;
+	}
+
+	public Instant getCreatedAt() {
+		return createdAt;
+	}
+
+	public long getVersion() {
+		return version;
+	}
+
+}

@@ -1,0 +1,174 @@
+package app.rapport.customer;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import app.rapport.shared.TextAnalyzers;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
+
+/** A company (or one of our own departments) we serve, with its key people as contacts. */
+@Entity
+@Table(name = "organization")
+@Indexed(index = "organization")
+public class Organization {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "organization_seq")
+	@SequenceGenerator(name = "organization_seq", sequenceName = "organization_seq", allocationSize = 50)
+	private Long id;
+
+	@Column(nullable = false)
+	@FullTextField(name = "name_zh", analyzer = TextAnalyzers.ZH)
+	@FullTextField(name = "name_bg", analyzer = TextAnalyzers.BG)
+	@FullTextField(name = "name_en", analyzer = TextAnalyzers.EN)
+	private String name;
+
+	@FullTextField(name = "latinName_en", analyzer = TextAnalyzers.EN)
+	private String latinName;
+
+	@KeywordField(normalizer = TextAnalyzers.KEYWORD)
+	private String domain;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private OrganizationKind kind = OrganizationKind.COMPANY;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private LifecycleStage lifecycleStage = LifecycleStage.CUSTOMER;
+
+	@Column(nullable = false)
+	private String language = "en";
+
+	private String valuesMost;
+
+	private String notes;
+
+	private Long accountOwnerId;
+
+	@ElementCollection
+	@CollectionTable(name = "organization_tag", joinColumns = @JoinColumn(name = "organization_id"))
+	@Column(name = "tag")
+	private Set<String> tags = new LinkedHashSet<>();
+
+	@Column(nullable = false)
+	private Instant createdAt;
+
+	@Version
+	private long version;
+
+	protected Organization() {
+	}
+
+	public Organization(String name, OrganizationKind kind, String language, Instant createdAt) {
+		this.name = name;
+		this.kind = kind;
+		this.language = language;
+		this.createdAt = createdAt;
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	public String getName() {
+		return name;
+	}
+
+	public void setName(String name) {
+		this.name = name;
+	}
+
+	public String getLatinName() {
+		return latinName;
+	}
+
+	public void setLatinName(String latinName) {
+		this.latinName = latinName;
+	}
+
+	public String getDomain() {
+		return domain;
+	}
+
+	public void setDomain(String domain) {
+		this.domain = domain;
+	}
+
+	public OrganizationKind getKind() {
+		return kind;
+	}
+
+	public void setKind(OrganizationKind kind) {
+		this.kind = kind;
+	}
+
+	public LifecycleStage getLifecycleStage() {
+		return lifecycleStage;
+	}
+
+	public void setLifecycleStage(LifecycleStage lifecycleStage) {
+		this.lifecycleStage = lifecycleStage;
+	}
+
+	public String getLanguage() {
+		return language;
+	}
+
+	public void setLanguage(String language) {
+		this.language = language;
+	}
+
+	public String getValuesMost() {
+		return valuesMost;
+	}
+
+	public void setValuesMost(String valuesMost) {
+		this.valuesMost = valuesMost;
+	}
+
+	public String getNotes() {
+		return notes;
+	}
+
+	public void setNotes(String notes) {
+		this.notes = notes;
+	}
+
+	public Long getAccountOwnerId() {
+		return accountOwnerId;
+	}
+
+	public void setAccountOwnerId(Long accountOwnerId) {
+		this.accountOwnerId = accountOwnerId;
+	}
+
+	public Set<String> getTags() {
+		return tags;
+	}
+
+	public Instant getCreatedAt() {
+		return createdAt;
+	}
+
+	public long getVersion() {
+		return version;
+	}
+
+}

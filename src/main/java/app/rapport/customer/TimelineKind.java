@@ -1,0 +1,8 @@
+package app.rapport.customer;
+
+/** What happened on a customer's timeline. */
+public enum TimelineKind {
+
+	TICKET_OPENED, MESSAGE_RECEIVED, REPLY_SENT, INTERNAL_NOTE, CALL, VISIT, MEETING, NOTE, MERGED
+
+}

@@ -1,0 +1,2 @@
+/** The customer file: organizations, contacts, their profile, timeline, imports and exports. */
+package app.rapport.customer;

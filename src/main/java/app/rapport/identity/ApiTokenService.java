@@ -1,0 +1,128 @@
+package app.rapport.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import app.rapport.shared.InvalidInputException;
+import app.rapport.shared.NotFoundException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Issues, lists, revokes and checks personal access tokens. */
+@Service
+@Transactional
+public class ApiTokenService {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final ApiTokenRepository tokens;
+
+	private final UserRepository users;
+
+	private final Clock clock;
+
+	ApiTokenService(ApiTokenRepository tokens, UserRepository users, Clock clock) {
+		this.tokens = tokens;
+		this.users = users;
+		this.clock = clock;
+	}
+
+	/** Issues a token for the user; scopes beyond the user's role are refused. */
+	public IssuedToken issue(long userId, String name, List<String> scopeNames) {
+		User user = users.findById(userId).orElseThrow(() -> new NotFoundException("User " + userId));
+		if (name == null || name.isBlank() || name.length() > 100) {
+			throw new InvalidInputException("name", "must be 1 to 100 characters");
+		}
+		if (scopeNames == null || scopeNames.isEmpty()) {
+			throw new InvalidInputException("scopes", "must name at least one of read, write, admin");
+		}
+		Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+		for (String s : scopeNames) {
+			Scope scope;
+			try {
+				scope = Scope.valueOf(String.valueOf(s).toUpperCase(Locale.ROOT));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidInputException("scopes", "unknown scope '" + s + "'; use read, write or admin");
+			}
+			if (!user.getRole().allowedScopes().contains(scope)) {
+				throw new InvalidInputException("scopes",
+						"scope '" + scope.key() + "' is not allowed for role " + user.getRole().name().toLowerCase(Locale.ROOT));
+			}
+			scopes.add(scope);
+		}
+		byte[] bytes = new byte[32];
+		RANDOM.nextBytes(bytes);
+		String secret = "rpt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		ApiToken token = tokens.save(new ApiToken(userId, name.trim(), hash(secret), secret.substring(0, 10), scopes,
+				clock.instant()));
+		return new IssuedToken(ApiTokenView.of(token), secret);
+	}
+
+	@Transactional(readOnly = true)
+	public List<ApiTokenView> tokensOf(long userId) {
+		return tokens.findByUserIdOrderByCreatedAtDesc(userId).stream().map(ApiTokenView::of).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public List<ApiTokenView> allTokens() {
+		return tokens.findAllByOrderByCreatedAtDesc().stream().map(ApiTokenView::of).toList();
+	}
+
+	/** Revokes a token; only its owner or an admin may (others get "not found"). */
+	public void revoke(long tokenId, CurrentUser by) {
+		ApiToken token = tokens.findById(tokenId)
+			.filter(t -> t.getUserId() == by.id() || by.role() == Role.ADMIN)
+			.orElseThrow(() -> new NotFoundException("Token " + tokenId));
+		token.revoke(clock.instant());
+	}
+
+	/** The user a valid, unrevoked token authenticates, with the token's scopes capped by the role. */
+	Optional<CurrentUser> authenticate(String secret) {
+		if (secret == null || !secret.startsWith("rpt_") || secret.length() > 100) {
+			return Optional.empty();
+		}
+		Optional<ApiToken> found = tokens.findByTokenHash(hash(secret)).filter(t -> !t.isRevoked());
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		ApiToken token = found.get();
+		Optional<User> user = users.findById(token.getUserId()).filter(User::isActive);
+		if (user.isEmpty()) {
+			return Optional.empty();
+		}
+		Instant now = clock.instant();
+		// Record use at most once a minute per token so that busy integrations do not write on every call.
+		tokens.touch(token.getId(), now, now.minus(Duration.ofMinutes(1)));
+		Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+		scopes.addAll(token.getScopes());
+		scopes.retainAll(user.get().getRole().allowedScopes());
+		CurrentUser current = new CurrentUser(user.get(), scopes, false);
+		current.eraseCredentials();
+		return Optional.of(current);
+	}
+
+	static String hash(String secret) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,8 @@
+package app.rapport.identity;
+
+/** How new tickets of a group get an owner. */
+public enum AssignmentMode {
+
+	MANUAL, ROUND_ROBIN, LEAST_OPEN
+
+}

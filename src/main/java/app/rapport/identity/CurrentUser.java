@@ -1,0 +1,125 @@
+package app.rapport.identity;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** The signed-in user (by session or API token) as other modules see them. */
+public final class CurrentUser implements UserDetails, CredentialsContainer {
+
+	private final long id;
+
+	private final String email;
+
+	private final String displayName;
+
+	private final Role role;
+
+	private final Set<Scope> scopes;
+
+	private transient String passwordHash;
+
+	private final boolean locked;
+
+	private final boolean active;
+
+	CurrentUser(User user, Set<Scope> scopes, boolean locked) {
+		this.id = user.getId();
+		this.email = user.getEmail();
+		this.displayName = user.getDisplayName();
+		this.role = user.getRole();
+		this.scopes = Set.copyOf(scopes);
+		this.passwordHash = user.getPasswordHash();
+		this.locked = locked;
+		this.active = user.isActive();
+	}
+
+	/** The user of the current request; never {@code null} inside an authenticated request. */
+	public static CurrentUser get() {
+		var auth = SecurityContextHolder.getContext().getAuthentication();
+		if (auth != null && auth.getPrincipal() instanceof CurrentUser user) {
+			return user;
+		}
+		throw new IllegalStateException("No signed-in user");
+	}
+
+	public long id() {
+		return id;
+	}
+
+	public String email() {
+		return email;
+	}
+
+	public String displayName() {
+		return displayName;
+	}
+
+	public Role role() {
+		return role;
+	}
+
+	public boolean has(Scope scope) {
+		return scopes.contains(scope);
+	}
+
+	public boolean seesAllTickets() {
+		return role.seesAllTickets();
+	}
+
+	@Override
+	public Collection<? extends GrantedAuthority> getAuthorities() {
+		List<GrantedAuthority> authorities = new ArrayList<>();
+		authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name()));
+		scopes.forEach(s -> authorities.add(new SimpleGrantedAuthority(s.authority())));
+		return authorities;
+	}
+
+	@Override
+	public String getPassword() {
+		return passwordHash;
+	}
+
+	@Override
+	public String getUsername() {
+		return email;
+	}
+
+	@Override
+	public boolean isAccountNonLocked() {
+		return !locked;
+	}
+
+	@Override
+	public boolean isEnabled() {
+		return active;
+	}
+
+	@Override
+	public void eraseCredentials() {
+		passwordHash = null;
+	}
+
+	@Override
+	public boolean equals(Object o) {
+		return o instanceof CurrentUser other && other.id == id;
+	}
+
+	@Override
+	public int hashCode() {
+		return Long.hashCode(id);
+	}
+
+	@Override
+	public String toString() {
+		return "CurrentUser[" + id + ", " + role + "]";
+	}
+
+}

@@ -1,0 +1,250 @@
+package app.rapport.ticket;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import app.rapport.shared.TextAnalyzers;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexedEmbedded;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
+
+/** A customer's request or complaint, with its conversation, owner and group. */
+@Entity
+@Table(name = "ticket")
+@Indexed(index = "ticket")
+public class Ticket {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ticket_seq")
+	@SequenceGenerator(name = "ticket_seq", sequenceName = "ticket_seq", allocationSize = 50)
+	private Long id;
+
+	@Column(nullable = false)
+	@FullTextField(name = "subject_zh", analyzer = TextAnalyzers.ZH)
+	@FullTextField(name = "subject_bg", analyzer = TextAnalyzers.BG)
+	@FullTextField(name = "subject_en", analyzer = TextAnalyzers.EN)
+	private String subject;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	@KeywordField
+	private TicketType type = TicketType.QUESTION;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	@KeywordField
+	private Priority priority = Priority.NORMAL;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	@KeywordField
+	private TicketState state = TicketState.NEW;
+
+	@Column(nullable = false)
+	@GenericField
+	private Long requesterId;
+
+	@GenericField
+	private Long organizationId;
+
+	@Column(nullable = false)
+	@GenericField
+	private Long groupId;
+
+	@GenericField
+	private Long ownerId;
+
+	@Column(nullable = false)
+	private String channel = "API";
+
+	@ElementCollection
+	@CollectionTable(name = "ticket_tag", joinColumns = @JoinColumn(name = "ticket_id"))
+	@Column(name = "tag")
+	@KeywordField(normalizer = TextAnalyzers.KEYWORD)
+	private Set<String> tags = new LinkedHashSet<>();
+
+	@OneToMany(mappedBy = "ticket", cascade = CascadeType.ALL)
+	@OrderBy("createdAt asc, id asc")
+	@IndexedEmbedded(includePaths = { "body_zh", "body_bg", "body_en" })
+	private List<Message> messages = new ArrayList<>();
+
+	/** Set when this ticket was merged into another. */
+	private Long mergedIntoId;
+
+	@Column(nullable = false)
+	@GenericField(sortable = org.hibernate.search.engine.backend.types.Sortable.YES)
+	private Instant createdAt;
+
+	@Column(nullable = false)
+	private Instant updatedAt;
+
+	private Instant solvedAt;
+
+	private Instant closedAt;
+
+	@Version
+	private long version;
+
+	protected Ticket() {
+	}
+
+	public Ticket(String subject, TicketType type, Priority priority, long requesterId, Long organizationId,
+			long groupId, String channel, Instant createdAt) {
+		this.subject = subject;
+		this.type = type;
+		this.priority = priority;
+		this.requesterId = requesterId;
+		this.organizationId = organizationId;
+		this.groupId = groupId;
+		this.channel = channel;
+		this.createdAt = createdAt;
+		this.updatedAt = createdAt;
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	/** The number customers see; equal to the id. */
+	public Long getNumber() {
+		return id;
+	}
+
+	public String getSubject() {
+		return subject;
+	}
+
+	void setSubject(String subject) {
+		this.subject = subject;
+	}
+
+	public TicketType getType() {
+		return type;
+	}
+
+	void setType(TicketType type) {
+		this.type = type;
+	}
+
+	public Priority getPriority() {
+		return priority;
+	}
+
+	void setPriority(Priority priority) {
+		this.priority = priority;
+	}
+
+	public TicketState getState() {
+		return state;
+	}
+
+	void setState(TicketState state) {
+		this.state = state;
+	}
+
+	public Long getRequesterId() {
+		return requesterId;
+	}
+
+	void setRequesterId(Long requesterId) {
+		this.requesterId = requesterId;
+	}
+
+	public Long getOrganizationId() {
+		return organizationId;
+	}
+
+	void setOrganizationId(Long organizationId) {
+		this.organizationId = organizationId;
+	}
+
+	public Long getGroupId() {
+		return groupId;
+	}
+
+	void setGroupId(Long groupId) {
+		this.groupId = groupId;
+	}
+
+	public Long getOwnerId() {
+		return ownerId;
+	}
+
+	void setOwnerId(Long ownerId) {
+		this.ownerId = ownerId;
+	}
+
+	public String getChannel() {
+		return channel;
+	}
+
+	public Set<String> getTags() {
+		return tags;
+	}
+
+	public List<Message> getMessages() {
+		return messages;
+	}
+
+	public Long getMergedIntoId() {
+		return mergedIntoId;
+	}
+
+	void setMergedIntoId(Long mergedIntoId) {
+		this.mergedIntoId = mergedIntoId;
+	}
+
+	public Instant getCreatedAt() {
+		return createdAt;
+	}
+
+	public Instant getUpdatedAt() {
+		return updatedAt;
+	}
+
+	void setUpdatedAt(Instant updatedAt) {
+		this.updatedAt = updatedAt;
+	}
+
+	public Instant getSolvedAt() {
+		return solvedAt;
+	}
+
+	void setSolvedAt(Instant solvedAt) {
+		this.solvedAt = solvedAt;
+	}
+
+	public Instant getClosedAt() {
+		return closedAt;
+	}
+
+	void setClosedAt(Instant closedAt) {
+		this.closedAt = closedAt;
+	}
+
+	public long getVersion() {
+		return version;
+	}
+
+}

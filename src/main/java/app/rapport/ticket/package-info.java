@@ -1,0 +1,2 @@
+/** Requests and complaints: tickets, their conversation, states, owners and groups. */
+package app.rapport.ticket;
