@@ -1,0 +1,121 @@
+package app.rapport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every message key exists in all four languages, and templates carry no literal text. */
+class MessageBundlesTests {
+
+	static final Path I18N = Path.of("src/main/resources/i18n");
+
+	static final Path TEMPLATES = Path.of("src/main/resources/templates");
+
+	static final List<String> LANGUAGES = List.of("zh_CN", "zh_TW", "bg");
+
+	@Test
+	void everyKeyIsTranslatedIntoEveryLanguage() throws IOException {
+		List<String> missing = new ArrayList<>();
+		try (Stream<Path> folders = Files.list(I18N)) {
+			for (Path folder : folders.filter(Files::isDirectory).toList()) {
+				Set<String> base = keys(folder.resolve("messages.properties"));
+				for (String lang : LANGUAGES) {
+					Path file = folder.resolve("messages_" + lang + ".properties");
+					assertThat(file).as("bundle " + file).exists();
+					Set<String> translated = keys(file);
+					for (String key : base) {
+						if (!translated.contains(key)) {
+							missing.add(file + ": " + key);
+						}
+					}
+					for (String key : translated) {
+						if (!base.contains(key)) {
+							missing.add(folder.resolve("messages.properties") + ": " + key + " (only in " + lang + ")");
+						}
+					}
+				}
+			}
+		}
+		assertThat(missing).as("keys missing from a bundle").isEmpty();
+	}
+
+	@Test
+	void everyMessageKeyUsedInTemplatesExists() throws IOException {
+		Set<String> all = new TreeSet<>();
+		try (Stream<Path> files = Files.walk(I18N)) {
+			for (Path p : files.filter(f -> f.getFileName().toString().equals("messages.properties")).toList()) {
+				all.addAll(keys(p));
+			}
+		}
+		Pattern key = Pattern.compile("#\\{([a-zA-Z0-9_.\\-]+)[}(]");
+		List<String> unknown = new ArrayList<>();
+		for (Path template : templates()) {
+			Matcher m = key.matcher(Files.readString(template));
+			while (m.find()) {
+				if (!all.contains(m.group(1))) {
+					unknown.add(template + ": " + m.group(1));
+				}
+			}
+		}
+		assertThat(unknown).as("message keys used in templates but not defined").isEmpty();
+	}
+
+	@Test
+	void templatesHaveNoLiteralText() throws IOException {
+		// Text between tags must come from th:text / th:utext; placeholders inside elements that carry
+		// th:text are replaced at render time and so are allowed.
+		Pattern literal = Pattern.compile(">([^<>]*[\\p{L}][^<>]*)<");
+		List<String> found = new ArrayList<>();
+		for (Path template : templates()) {
+			String html = Files.readString(template).replaceAll("(?s)<!--.*?-->", "");
+			Matcher m = literal.matcher(html);
+			while (m.find()) {
+				String text = m.group(1).trim();
+				if (text.isEmpty() || text.startsWith("[[") || text.contains("${") || text.contains("#{")) {
+					continue;
+				}
+				int tagStart = html.lastIndexOf('<', m.start());
+				String openingTag = html.substring(tagStart, m.start() + 1);
+				boolean replaced = openingTag.contains("th:text") || openingTag.contains("th:utext")
+						|| openingTag.contains("sec:authentication") || openingTag.contains("th:replace")
+						|| openingTag.contains("th:insert") || openingTag.startsWith("<title")
+						|| openingTag.startsWith("<script") || openingTag.startsWith("<style");
+				if (!replaced) {
+					found.add(template + ": \"" + text + "\"");
+				}
+			}
+		}
+		assertThat(found).as("literal text in templates").isEmpty();
+	}
+
+	private static List<Path> templates() throws IOException {
+		try (Stream<Path> files = Files.walk(TEMPLATES)) {
+			return files.filter(f -> f.toString().endsWith(".html")).toList();
+		}
+	}
+
+	private static Set<String> keys(Path file) throws IOException {
+		Properties p = new Properties();
+		try (InputStream in = Files.newInputStream(file); Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+			p.load(r);
+		}
+		return new TreeSet<>(p.stringPropertyNames());
+	}
+
+}
