@@ -39,6 +39,16 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 					+ " (set RAPPORT_TEST_PG_URL/USER/PASSWORD, or skip them explicitly with -Dpostgres.skip=true): "
 					+ ex.getMessage(), ex);
 		}
+		// Each test context gets its own database; drop it when the test JVM ends.
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			try (Connection c = DriverManager.getConnection(base + "postgres", user, password);
+					Statement s = c.createStatement()) {
+				s.execute("drop database if exists " + database + " with (force)");
+			}
+			catch (SQLException ignored) {
+				// Best effort: a left-over test database does no harm.
+			}
+		}));
 		context.getEnvironment()
 			.getPropertySources()
 			.addFirst(new MapPropertySource("rapport-test-postgres",
