@@ -79,7 +79,9 @@ class SecurityConfiguration {
 			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
 			.authorizeHttpRequests(a -> a
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-				.requestMatchers("/api/openapi.json", "/api/openapi.json/**", "/api/docs", "/api/docs/**").permitAll()
+				.requestMatchers("/api/openapi.json", "/api/openapi.json/**", "/api/docs", "/api/docs/**",
+						"/api/swagger-ui/**")
+				.permitAll()
 				.requestMatchers("/actuator/**").hasAuthority(Scope.ADMIN.authority())
 				.anyRequest().hasAuthority(Scope.READ.authority()));
 		return http.build();

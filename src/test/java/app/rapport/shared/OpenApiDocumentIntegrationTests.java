@@ -1,0 +1,41 @@
+package app.rapport.shared;
+
+import app.rapport.support.Api;
+import app.rapport.support.RapportIntegrationTest;
+import io.swagger.parser.OpenAPIParser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@RapportIntegrationTest
+class OpenApiDocumentIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void publishesAnOpenApiDocumentThatAStandardParserAccepts() {
+		Api.Response doc = Api.at(port).get("/api/openapi.json");
+		assertThat(doc.status()).isEqualTo(200);
+
+		SwaggerParseResult result = new OpenAPIParser().readContents(doc.body(), null, null);
+		assertThat(result.getMessages()).as("parser messages").isEmpty();
+		assertThat(result.getOpenAPI().getOpenapi()).startsWith("3.");
+		assertThat(result.getOpenAPI().getPaths()).containsKeys("/api/v1/tokens", "/api/v1/groups", "/api/v1/users");
+		assertThat(result.getOpenAPI().getComponents().getSecuritySchemes()).containsKeys("bearer", "basic");
+	}
+
+	@Test
+	void servesTheBrowsableApiPage() {
+		Api.Response entry = Api.at(port).getText("/api/docs");
+		assertThat(entry.status()).isEqualTo(302);
+		assertThat(entry.header("Location")).endsWith("/api/swagger-ui/index.html");
+		Api.Response page = Api.at(port).getText("/api/swagger-ui/index.html");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("swagger-ui");
+	}
+
+}
