@@ -85,9 +85,11 @@ public class CustomerService {
 
 	private Page<ContactView> views(Page<Contact> page) {
 		Set<Long> orgIds = page.getContent().stream().map(Contact::getOrganizationId).filter(Objects::nonNull).collect(Collectors.toSet());
-		Map<Long, Organization> orgs = orgIds.isEmpty() ? Map.of()
-				: organizations.findByIdIn(orgIds).stream().collect(Collectors.toMap(Organization::getId, o -> o));
-		return page.map(c -> ContactView.of(c, orgs.get(c.getOrganizationId())));
+		Map<Long, Organization> orgs = new HashMap<>();
+		if (!orgIds.isEmpty()) {
+			organizations.findByIdIn(orgIds).forEach(o -> orgs.put(o.getId(), o));
+		}
+		return page.map(c -> ContactView.of(c, c.getOrganizationId() == null ? null : orgs.get(c.getOrganizationId())));
 	}
 
 	public ContactView createContact(ContactDetails details, Long actorUserId) {
