@@ -359,7 +359,7 @@ public class CustomerService {
 		}
 		Optional<OrganizationChoice> sameName = organizationNamed(d.name(), existing == null ? null : existing.getId());
 		if (sameName.isPresent()) {
-			throw new ConflictException("An organization named " + sameName.get().name() + " already exists (#" + sameName.get().id() + ").");
+			throw new DuplicateOrganizationException(sameName.get());
 		}
 		Organization o = existing;
 		String language = CustomerRules.language(d.language());
