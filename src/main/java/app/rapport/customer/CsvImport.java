@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import com.ibm.icu.text.CharsetDetector;
 import com.ibm.icu.text.CharsetMatch;
@@ -34,7 +33,10 @@ public final class CsvImport {
 	static final Map<String, String> CHARSET_NAMES = Map.of("utf-8", "UTF-8", "utf8", "UTF-8", "gb18030", "GB18030", "gbk",
 			"GB18030", "gb2312", "GB18030", "windows-1251", "windows-1251", "cp1251", "windows-1251", "big5", "Big5");
 
-	private static final Set<String> DETECTABLE = Set.of("GB18030", "windows-1251", "Big5");
+	/** ICU's names for Chinese and Cyrillic encodings, mapped to the one we decode with. */
+	private static final Map<String, String> DETECTED = Map.of("GB18030", "GB18030", "GBK", "GB18030", "GB2312",
+			"GB18030", "Big5", "GB18030", "EUC-KR", "GB18030", "EUC-JP", "GB18030", "Shift_JIS", "GB18030",
+			"windows-1251", "windows-1251", "ISO-8859-5", "windows-1251", "KOI8-R", "windows-1251");
 
 	private CsvImport() {
 	}
@@ -81,12 +83,11 @@ public final class CsvImport {
 		CharsetDetector detector = new CharsetDetector();
 		detector.setText(bytes);
 		CharsetMatch[] matches = detector.detectAll();
+		// Short Chinese files are often reported as Big5 or another CJK encoding; the supported Chinese
+		// encoding is GB18030 (Big5 only by explicit choice), and likewise Windows-1251 for Cyrillic.
 		for (CharsetMatch match : matches) {
-			String name = match.getName();
-			if ("GB2312".equals(name) || "GBK".equals(name)) {
-				name = "GB18030";
-			}
-			if (DETECTABLE.contains(name)) {
+			String name = DETECTED.get(match.getName());
+			if (name != null) {
 				Charset charset = Charset.forName(name);
 				String text = strictDecode(bytes, charset);
 				if (text != null) {

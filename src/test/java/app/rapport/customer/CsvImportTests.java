@@ -63,6 +63,13 @@ class CsvImportTests {
 		}
 
 		@Test
+		void detectsAShortGb18030FileAsGb18030RatherThanBig5() {
+			CsvImport.Decoded decoded = CsvImport.decode("name,email\n陈美玲,chen@example.cn\n".getBytes(Charset.forName("GB18030")), null);
+			assertThat(decoded.charset().name()).isEqualTo("GB18030");
+			assertThat(decoded.text()).contains("陈美玲");
+		}
+
+		@Test
 		void detectsWindows1251() {
 			CsvImport.Decoded decoded = CsvImport.decode(BULGARIAN.getBytes(Charset.forName("windows-1251")), null);
 			assertThat(decoded.charset().name()).isEqualTo("windows-1251");

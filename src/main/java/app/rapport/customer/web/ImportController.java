@@ -7,6 +7,7 @@ import app.rapport.customer.CustomerImport;
 import app.rapport.customer.CustomerInputException;
 import app.rapport.customer.ImportReport;
 import app.rapport.identity.CurrentUser;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -14,7 +15,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -43,18 +43,20 @@ class ImportController {
 	record PendingImport(String target, byte[] bytes, String charset, String fileName) implements java.io.Serializable {
 	}
 
-	@GetMapping("/{target:contacts|organizations}/import")
+	@GetMapping({ "/contacts/import", "/organizations/import" })
 	@PreAuthorize("hasAuthority('SCOPE_write')")
-	String page(@PathVariable String target, Model model) {
+	String page(HttpServletRequest request, Model model) {
+		String target = targetOf(request);
 		model.addAttribute("target", target);
 		return "customer/import";
 	}
 
-	@PostMapping("/{target:contacts|organizations}/import")
+	@PostMapping({ "/contacts/import", "/organizations/import" })
 	@PreAuthorize("hasAuthority('SCOPE_write')")
-	String dryRun(@AuthenticationPrincipal CurrentUser me, @PathVariable String target,
+	String dryRun(@AuthenticationPrincipal CurrentUser me, HttpServletRequest request,
 			@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String charset,
 			HttpSession session, Model model) throws IOException {
+		String target = targetOf(request);
 		model.addAttribute("target", target);
 		if (file == null || file.isEmpty()) {
 			model.addAttribute("uploadError", web.message("emptyFile", null, "Choose a CSV file."));
@@ -82,10 +84,11 @@ class ImportController {
 		return "customer/import";
 	}
 
-	@PostMapping("/{target:contacts|organizations}/import/confirm")
+	@PostMapping({ "/contacts/import/confirm", "/organizations/import/confirm" })
 	@PreAuthorize("hasAuthority('SCOPE_write')")
-	String confirm(@AuthenticationPrincipal CurrentUser me, @PathVariable String target, @RequestParam String token,
+	String confirm(@AuthenticationPrincipal CurrentUser me, HttpServletRequest request, @RequestParam String token,
 			HttpSession session, Model model) {
+		String target = targetOf(request);
 		model.addAttribute("target", target);
 		Object pending = session.getAttribute(SESSION_KEY + token);
 		if (!(pending instanceof PendingImport p) || !p.target().equals(target)) {
@@ -98,6 +101,11 @@ class ImportController {
 		model.addAttribute("report", report);
 		model.addAttribute("problems", web.importProblems(report.problems()));
 		return "customer/import";
+	}
+
+	/** Explicit paths (not a path variable) so that /contacts/{id} never swallows /contacts/import. */
+	private static String targetOf(HttpServletRequest request) {
+		return request.getRequestURI().startsWith(request.getContextPath() + "/contacts/") ? "contacts" : "organizations";
 	}
 
 	private ImportReport run(PendingImport p, boolean dryRun, CurrentUser me) {
