@@ -1,7 +1,10 @@
 package app.rapport.customer;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import app.rapport.shared.TextAnalyzers;
@@ -15,6 +18,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -89,6 +93,13 @@ public class Contact {
 	/** Set when this contact was merged into another; merged contacts are kept for the audit trail. */
 	private Long mergedIntoId;
 
+	/** Custom attribute values in their normal form (see {@link AttributeRules}), by attribute key. */
+	@ElementCollection
+	@CollectionTable(name = "contact_attribute", joinColumns = @JoinColumn(name = "contact_id"))
+	@MapKeyColumn(name = "attr_key")
+	@Column(name = "attr_value")
+	private Map<String, String> attributes = new LinkedHashMap<>();
+
 	@Column(nullable = false)
 	private Instant createdAt;
 
@@ -156,6 +167,24 @@ public class Contact {
 	public void removeEmail(String email) {
 		emails.remove(ContactPoints.normalizeEmail(email));
 		primaryEmail = emails.isEmpty() ? null : emails.iterator().next();
+	}
+
+	/** Replaces the addresses, keeping their order; the first becomes the primary address. */
+	void replaceEmails(List<String> newEmails) {
+		List<String> normalized = DuplicateCheck.normalizedEmails(newEmails).stream().toList();
+		emails.retainAll(normalized);
+		emails.addAll(normalized);
+		primaryEmail = normalized.isEmpty() ? null : normalized.get(0);
+	}
+
+	void replacePhones(List<String> newPhones) {
+		List<PhoneNumber> numbers = newPhones.stream()
+			.filter(p -> ContactPoints.normalizePhone(p) != null)
+			.map(PhoneNumber::new)
+			.distinct()
+			.toList();
+		phones.retainAll(numbers);
+		phones.addAll(numbers);
 	}
 
 	public Set<PhoneNumber> getPhones() {
@@ -226,6 +255,20 @@ public class Contact {
 
 	void markMergedInto(Long targetId) {
 		this.mergedIntoId = targetId;
+	}
+
+	public Map<String, String> getAttributes() {
+		return attributes;
+	}
+
+	void replaceTags(List<String> newTags) {
+		tags.retainAll(newTags);
+		tags.addAll(newTags);
+	}
+
+	void replaceAttributes(Map<String, String> values) {
+		attributes.keySet().retainAll(values.keySet());
+		attributes.putAll(values);
 	}
 
 	public Instant getCreatedAt() {

@@ -6,9 +6,10 @@ import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 
-interface ContactRepository extends JpaRepository<Contact, Long> {
+interface ContactRepository extends JpaRepository<Contact, Long>, JpaSpecificationExecutor<Contact> {
 
 	@Query("select distinct c from Contact c join c.emails e where e in :emails and c.mergedIntoId is null")
 	List<Contact> findByAnyEmail(Collection<String> emails);
@@ -21,5 +22,11 @@ interface ContactRepository extends JpaRepository<Contact, Long> {
 	Page<Contact> findByOrganizationIdAndMergedIntoIdIsNull(Long organizationId, Pageable pageable);
 
 	List<Contact> findByIdIn(Collection<Long> ids);
+
+	long countByOrganizationIdAndMergedIntoIdIsNull(Long organizationId);
+
+	/** Rows of (organization id, number of live contacts) for the given organizations. */
+	@Query("select c.organizationId, count(c) from Contact c where c.organizationId in :orgIds and c.mergedIntoId is null group by c.organizationId")
+	List<Object[]> countByOrganizations(Collection<Long> orgIds);
 
 }

@@ -54,8 +54,10 @@ public class CustomerDirectory {
 		Set<Long> orgIds = found.stream().map(Contact::getOrganizationId).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
 		Map<Long, Organization> orgs = orgIds.isEmpty() ? Map.of()
 				: organizations.findByIdIn(orgIds).stream().collect(Collectors.toMap(Organization::getId, Function.identity()));
+		// Map.of() refuses get(null), so contacts without an organization are looked up only when they have one.
 		return found.stream()
-			.collect(Collectors.toMap(Contact::getId, c -> ContactSummary.of(c, orgs.get(c.getOrganizationId()))));
+			.collect(Collectors.toMap(Contact::getId,
+					c -> ContactSummary.of(c, c.getOrganizationId() == null ? null : orgs.get(c.getOrganizationId()))));
 	}
 
 	public Optional<String> organizationName(long organizationId) {

@@ -1,7 +1,10 @@
 package app.rapport.customer;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import app.rapport.shared.TextAnalyzers;
@@ -15,6 +18,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -66,6 +70,13 @@ public class Organization {
 	@CollectionTable(name = "organization_tag", joinColumns = @JoinColumn(name = "organization_id"))
 	@Column(name = "tag")
 	private Set<String> tags = new LinkedHashSet<>();
+
+	/** Custom attribute values in their normal form (see {@link AttributeRules}), by attribute key. */
+	@ElementCollection
+	@CollectionTable(name = "organization_attribute", joinColumns = @JoinColumn(name = "organization_id"))
+	@MapKeyColumn(name = "attr_key")
+	@Column(name = "attr_value")
+	private Map<String, String> attributes = new LinkedHashMap<>();
 
 	@Column(nullable = false)
 	private Instant createdAt;
@@ -161,6 +172,20 @@ public class Organization {
 
 	public Set<String> getTags() {
 		return tags;
+	}
+
+	public Map<String, String> getAttributes() {
+		return attributes;
+	}
+
+	void replaceTags(List<String> newTags) {
+		tags.retainAll(newTags);
+		tags.addAll(newTags);
+	}
+
+	void replaceAttributes(Map<String, String> values) {
+		attributes.keySet().retainAll(values.keySet());
+		attributes.putAll(values);
 	}
 
 	public Instant getCreatedAt() {
