@@ -71,7 +71,7 @@ class SearchPageTests {
 			.andExpect(content().string(not(containsString("/tickets/" + hidden.getId() + "\""))))
 			.andExpect(content().string(containsString("href=\"/contacts/" + contact.getId() + "\"")))
 			.andExpect(content().string(containsString("href=\"/organizations/" + org.getId() + "\"")))
-			.andExpect(content().string(containsString("客户投诉处理延迟 " + m)));
+			.andExpect(content().string(containsString("#" + mine.getId() + " 客户投诉处理延迟 " + m)));
 	}
 
 	@Test
