@@ -91,6 +91,7 @@ public class Contact {
 	private Set<String> tags = new LinkedHashSet<>();
 
 	/** Set when this contact was merged into another; merged contacts are kept for the audit trail. */
+	@GenericField // search leaves merged contacts out
 	private Long mergedIntoId;
 
 	/** Custom attribute values in their normal form (see {@link AttributeRules}), by attribute key. */

@@ -122,6 +122,14 @@ public class Ticket {
 		this.updatedAt = createdAt;
 	}
 
+	/** Appends a message to the conversation (persisted with the ticket, which cascades). */
+	public Message addMessage(Long authorUserId, Long authorContactId, boolean publicMessage, String bodyText,
+			String bodyHtml, Instant createdAt) {
+		Message message = new Message(this, authorUserId, authorContactId, publicMessage, bodyText, bodyHtml, createdAt);
+		messages.add(message);
+		return message;
+	}
+
 	public Long getId() {
 		return id;
 	}

@@ -1,0 +1,167 @@
+package app.rapport.search;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import app.rapport.customer.Contact;
+import app.rapport.customer.ContactSummary;
+import app.rapport.customer.CustomerDirectory;
+import app.rapport.customer.Organization;
+import app.rapport.identity.CurrentUser;
+import app.rapport.identity.UserDirectory;
+import app.rapport.search.SearchResults.ContactHit;
+import app.rapport.search.SearchResults.Hits;
+import app.rapport.search.SearchResults.OrganizationHit;
+import app.rapport.search.SearchResults.TicketHit;
+import app.rapport.ticket.Ticket;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.hibernate.search.engine.search.common.BooleanOperator;
+import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
+import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
+import org.hibernate.search.engine.search.predicate.dsl.SimpleQueryFlag;
+import org.hibernate.search.engine.search.query.SearchResult;
+import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.session.SearchSession;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Global full-text search over tickets (subject and messages), contacts and organizations, in all four
+ * languages, with the caller's ticket visibility enforced inside the query.
+ * <p>
+ * Every text property is indexed three times ({@code _zh}, {@code _bg}, {@code _en}); the query string is
+ * analyzed by each field's own analyzer, and each whitespace-separated word must match (AND) in at least one
+ * of the fields. So {@code 投訴 оплакване} needs both words, each found by the analyzer that understands it.
+ */
+@Service
+@Transactional(readOnly = true)
+public class SearchService {
+
+	/** Totals are counted exactly up to this many hits; above, the count is a lower bound (and cheap). */
+	public static final int EXACT_TOTAL_UP_TO = 1000;
+
+	private static final String[] TICKET_SUBJECT = { "subject_zh", "subject_bg", "subject_en" };
+
+	private static final String[] TICKET_MESSAGES = { "messages.body_zh", "messages.body_bg", "messages.body_en" };
+
+	private static final String[] NAMES = { "name_zh", "name_bg", "name_en" };
+
+	/** Quotes for phrases, -word, a | b and parentheses work; prefix and fuzzy syntax stay plain text. */
+	private static final Set<SimpleQueryFlag> FLAGS = EnumSet.of(SimpleQueryFlag.AND, SimpleQueryFlag.OR,
+			SimpleQueryFlag.NOT, SimpleQueryFlag.PHRASE, SimpleQueryFlag.PRECEDENCE, SimpleQueryFlag.ESCAPE,
+			SimpleQueryFlag.WHITESPACE);
+
+	@PersistenceContext
+	private EntityManager entityManager;
+
+	private final UserDirectory users;
+
+	private final CustomerDirectory customers;
+
+	SearchService(UserDirectory users, CustomerDirectory customers) {
+		this.users = users;
+		this.customers = customers;
+	}
+
+	/** Searches every kind for {@code query} (see {@link SearchQuery#of}) as {@code user} may see it. */
+	public SearchResults search(String query, Integer limit, CurrentUser user) {
+		SearchQuery q = SearchQuery.of(query, limit);
+		SearchSession session = Search.session(entityManager);
+		return new SearchResults(q.text(), q.limit(), tickets(session, q, user), contacts(session, q),
+				organizations(session, q));
+	}
+
+	private Hits<TicketHit> tickets(SearchSession session, SearchQuery q, CurrentUser user) {
+		Set<Long> groupIds = user.seesAllTickets() ? Set.of() : users.groupIdsOf(user.id());
+		SearchResult<Ticket> result = session.search(Ticket.class)
+			.where(f -> {
+				var matches = f.or()
+					.add(f.simpleQueryString()
+						.fields(TICKET_SUBJECT)
+						.boost(2f)
+						.fields(TICKET_MESSAGES)
+						.matching(q.text())
+						.defaultOperator(BooleanOperator.AND)
+						.flags(FLAGS))
+					.add(f.match().field("tags").matching(q.text()));
+				q.ticketNumber().ifPresent(number -> matches.add(f.id().matching(number).boost(100f)));
+				var bool = f.bool().must(matches);
+				if (!user.seesAllTickets()) {
+					bool.filter(visibleTo(f, user, groupIds));
+				}
+				return bool;
+			})
+			.sort(f -> f.score().then().field("createdAt").desc())
+			.totalHitCountThreshold(EXACT_TOTAL_UP_TO)
+			.fetch(q.limit());
+		List<TicketHit> items = result.hits()
+			.stream()
+			.map(t -> new TicketHit(t.getId(), t.getNumber(), t.getSubject(), t.getState(), t.getPriority(),
+					t.getCreatedAt(), t.getUpdatedAt()))
+			.toList();
+		return hits(items, result);
+	}
+
+	/** An agent sees the tickets of their groups and the ones they own (the module-wide visibility rule). */
+	private static PredicateFinalStep visibleTo(SearchPredicateFactory f, CurrentUser user, Set<Long> groupIds) {
+		var visible = f.or().add(f.match().field("ownerId").matching(user.id()));
+		if (!groupIds.isEmpty()) {
+			visible.add(f.terms().field("groupId").matchingAny(groupIds));
+		}
+		return visible;
+	}
+
+	private Hits<ContactHit> contacts(SearchSession session, SearchQuery q) {
+		SearchResult<Long> result = session.search(Contact.class)
+			.select(f -> f.id(Long.class))
+			.where(f -> f.bool()
+				.must(f.or()
+					.add(names(f, q))
+					.add(f.match().field("primaryEmail").matching(q.text())))
+				.mustNot(f.exists().field("mergedIntoId")))
+			.totalHitCountThreshold(EXACT_TOTAL_UP_TO)
+			.fetch(q.limit());
+		// One query for the contacts and their organizations' names, in the order of relevance.
+		Map<Long, ContactSummary> found = customers.contacts(result.hits());
+		List<ContactHit> items = result.hits()
+			.stream()
+			.map(found::get)
+			.filter(Objects::nonNull)
+			.map(c -> new ContactHit(c.id(), c.name(), c.latinName(), c.email(), c.organizationId(), c.organizationName()))
+			.toList();
+		return hits(items, result);
+	}
+
+	private Hits<OrganizationHit> organizations(SearchSession session, SearchQuery q) {
+		SearchResult<Organization> result = session.search(Organization.class)
+			.where(f -> f.or()
+				.add(names(f, q))
+				.add(f.match().field("domain").matching(q.text())))
+			.totalHitCountThreshold(EXACT_TOTAL_UP_TO)
+			.fetch(q.limit());
+		List<OrganizationHit> items = result.hits()
+			.stream()
+			.map(o -> new OrganizationHit(o.getId(), o.getName(), o.getLatinName(), o.getDomain()))
+			.toList();
+		return hits(items, result);
+	}
+
+	private static PredicateFinalStep names(SearchPredicateFactory f, SearchQuery q) {
+		return f.simpleQueryString()
+			.fields(NAMES)
+			.field("latinName_en")
+			.matching(q.text())
+			.defaultOperator(BooleanOperator.AND)
+			.flags(FLAGS);
+	}
+
+	private static <T> Hits<T> hits(List<T> items, SearchResult<?> result) {
+		return new Hits<>(items, result.total().hitCountLowerBound(), result.total().isHitCountExact());
+	}
+
+}
