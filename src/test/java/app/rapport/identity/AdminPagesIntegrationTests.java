@@ -197,6 +197,8 @@ class AdminPagesIntegrationTests {
 			.extracting(e -> e.getField() + ": " + e.getOldValue() + " -> " + e.getNewValue() + " by " + e.getActorUserId())
 			.contains("role: AGENT -> SUPERVISOR by " + admin.id(), "active: true -> false by " + admin.id(),
 					"groups: null -> " + group.name() + " by " + admin.id());
+		assertThat(browser.get("/admin/users/" + agent.id()).body()).contains("Change history", "AGENT → SUPERVISOR",
+				admin.displayName());
 		// A deactivated user can no longer sign in.
 		assertThat(Browser.at(port).signIn(agent.email(), TestUsers.PASSWORD).location()).contains("/login?");
 	}

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import app.rapport.audit.AuditEntry;
+import app.rapport.audit.AuditTrail;
 import app.rapport.identity.CurrentUser;
 import app.rapport.identity.GroupSummary;
 import app.rapport.identity.Passwords;
@@ -25,6 +27,7 @@ import app.rapport.shared.Paging;
 import app.rapport.shared.web.Languages;
 
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -57,10 +60,14 @@ class UserAdminController {
 
 	private final FormErrors formErrors;
 
-	UserAdminController(UserAdministration administration, UserDirectory directory, FormErrors formErrors) {
+	private final AuditTrail audit;
+
+	UserAdminController(UserAdministration administration, UserDirectory directory, FormErrors formErrors,
+			AuditTrail audit) {
 		this.administration = administration;
 		this.directory = directory;
 		this.formErrors = formErrors;
+		this.audit = audit;
 	}
 
 	@GetMapping
@@ -165,6 +172,15 @@ class UserAdminController {
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		addChoices(model);
+		Page<AuditEntry> history = audit.history(UserAdministration.AUDIT_USER, user.value().id(), PageRequest.of(0, 20));
+		Set<Long> actorIds = new LinkedHashSet<>();
+		history.forEach(e -> {
+			if (e.getActorUserId() != null) {
+				actorIds.add(e.getActorUserId());
+			}
+		});
+		model.addAttribute("history", history);
+		model.addAttribute("actors", directory.users(actorIds));
 		return "identity/admin/user-edit";
 	}
 
