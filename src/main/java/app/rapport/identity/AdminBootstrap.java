@@ -1,5 +1,7 @@
 package app.rapport.identity;
 
+import java.util.Optional;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,9 +39,16 @@ class AdminBootstrap implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (users.existsByRole(Role.ADMIN)) {
-			return;
+		if (!users.existsByRole(Role.ADMIN)) {
+			createAdmin();
 		}
+	}
+
+	/**
+	 * Creates the admin from the configured e-mail and password.
+	 * @return the generated password when none was configured (it is also logged once), else empty
+	 */
+	Optional<String> createAdmin() {
 		String adminEmail = email.isBlank() ? "admin@rapport.local" : email;
 		boolean generated = password.isBlank();
 		String adminPassword = generated ? Passwords.generate() : password;
@@ -47,10 +56,10 @@ class AdminBootstrap implements ApplicationRunner {
 		if (generated) {
 			log.warn("\n\n  First admin created: {}  password: {}\n  (shown once; set RAPPORT_ADMIN_EMAIL and RAPPORT_ADMIN_PASSWORD to choose them)\n",
 					adminEmail, adminPassword);
+			return Optional.of(adminPassword);
 		}
-		else {
-			log.info("First admin created: {}", adminEmail);
-		}
+		log.info("First admin created: {}", adminEmail);
+		return Optional.empty();
 	}
 
 }

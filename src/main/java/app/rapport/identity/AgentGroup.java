@@ -69,4 +69,8 @@ public class AgentGroup {
 		return createdAt;
 	}
 
+	public long getVersion() {
+		return version;
+	}
+
 }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -15,6 +17,10 @@ interface ApiTokenRepository extends JpaRepository<ApiToken, Long> {
 	List<ApiToken> findByUserIdOrderByCreatedAtDesc(Long userId);
 
 	List<ApiToken> findAllByOrderByCreatedAtDesc();
+
+	Page<ApiToken> findByUserIdOrderByCreatedAtDescIdDesc(Long userId, Pageable pageable);
+
+	Page<ApiToken> findAllByOrderByCreatedAtDescIdDesc(Pageable pageable);
 
 	@Modifying
 	@Query("update ApiToken t set t.lastUsedAt = :now where t.id = :id and (t.lastUsedAt is null or t.lastUsedAt < :before)")

@@ -18,6 +18,8 @@ import java.util.Set;
 import app.rapport.shared.InvalidInputException;
 import app.rapport.shared.NotFoundException;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -80,6 +82,18 @@ public class ApiTokenService {
 	@Transactional(readOnly = true)
 	public List<ApiTokenView> allTokens() {
 		return tokens.findAllByOrderByCreatedAtDesc().stream().map(ApiTokenView::of).toList();
+	}
+
+	/** One page of the user's tokens, newest first. */
+	@Transactional(readOnly = true)
+	public Page<ApiTokenView> tokensOf(long userId, Pageable pageable) {
+		return tokens.findByUserIdOrderByCreatedAtDescIdDesc(userId, pageable).map(ApiTokenView::of);
+	}
+
+	/** One page of everyone's tokens, newest first (for admins). */
+	@Transactional(readOnly = true)
+	public Page<ApiTokenView> allTokens(Pageable pageable) {
+		return tokens.findAllByOrderByCreatedAtDescIdDesc(pageable).map(ApiTokenView::of);
 	}
 
 	/** Revokes a token; only its owner or an admin may (others get "not found"). */

@@ -4,9 +4,17 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
+import app.rapport.audit.AuditTrail;
 import app.rapport.shared.ConflictException;
 import app.rapport.shared.InvalidInputException;
 import app.rapport.shared.NotFoundException;
@@ -16,10 +24,16 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creates and changes users and groups; checks every value before anything is written. */
+/**
+ * Creates and changes users and groups; checks every value before anything is written and records
+ * each change of role, state, groups and members in the audit trail (entity types "user" and "group").
+ */
 @Service
 @Transactional
 public class UserAdministration {
+
+	/** Entity type names in the audit trail. */
+	public static final String AUDIT_USER = "user", AUDIT_GROUP = "group";
 
 	private final UserRepository users;
 
@@ -27,53 +41,114 @@ public class UserAdministration {
 
 	private final PasswordEncoder passwordEncoder;
 
+	private final AuditTrail audit;
+
 	private final Clock clock;
 
-	UserAdministration(UserRepository users, AgentGroupRepository groups, PasswordEncoder passwordEncoder, Clock clock) {
+	UserAdministration(UserRepository users, AgentGroupRepository groups, PasswordEncoder passwordEncoder,
+			AuditTrail audit, Clock clock) {
 		this.users = users;
 		this.groups = groups;
 		this.passwordEncoder = passwordEncoder;
+		this.audit = audit;
 		this.clock = clock;
+	}
+
+	/** What an admin fills in for a new user; {@code spokenLanguages} and {@code groupIds} may be empty. */
+	public record NewUser(String email, String displayName, Role role, String language, String timeZone,
+			Set<String> spokenLanguages, Set<Long> groupIds) {
+	}
+
+	/** The changeable parts of a user, as the admin's edit form sends them. */
+	public record UserChanges(String displayName, Role role, boolean active, Set<String> spokenLanguages,
+			Set<Long> groupIds) {
 	}
 
 	/** Creates a user with the given password (checked against {@link Passwords#weakness}). */
 	public UserSummary createUser(String email, String displayName, Role role, String language, String timeZone,
 			String password) {
-		String normalizedEmail = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
-		if (!normalizedEmail.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-			throw new InvalidInputException("email", "is not a valid e-mail address");
+		return createUser(new NewUser(email, displayName, role, language, timeZone, Set.of(), Set.of()), password, null);
+	}
+
+	/**
+	 * Creates a user; every field is checked first and all problems are reported at once.
+	 * @param actorUserId the admin who creates the user, {@code null} for the system
+	 */
+	public UserSummary createUser(NewUser request, String password, Long actorUserId) {
+		String email = request.email() == null ? "" : request.email().trim().toLowerCase(Locale.ROOT);
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || email.length() > 254) {
+			errors.put("email", "is not a valid e-mail address");
 		}
-		if (displayName == null || displayName.isBlank()) {
-			throw new InvalidInputException("displayName", "must not be blank");
+		checkDisplayName(request.displayName(), errors);
+		if (request.role() == null) {
+			errors.put("role", "is required");
 		}
-		if (role == null) {
-			throw new InvalidInputException("role", "is required");
+		if (!Languages.isSupported(request.language())) {
+			errors.put("language", "must be one of " + Languages.TAGS);
 		}
-		checkLanguage(language);
-		checkZone(timeZone);
-		String weakness = Passwords.weakness(password);
-		if (weakness != null) {
-			throw new InvalidInputException("password", weakness);
+		if (!isZone(request.timeZone())) {
+			errors.put("timeZone", "is not a known time zone");
 		}
-		if (users.findByEmailIgnoreCase(normalizedEmail).isPresent()) {
-			throw new ConflictException("A user with e-mail " + normalizedEmail + " already exists.");
+		checkSpokenLanguages(request.spokenLanguages(), errors);
+		checkGroups(request.groupIds(), errors);
+		Passwords.check(password).ifPresent(w -> errors.put("password", w.reason()));
+		if (!errors.containsKey("email") && users.findByEmailIgnoreCase(email).isPresent()) {
+			errors.put("email", "is already in use");
 		}
-		User user = new User(normalizedEmail, displayName.trim(), role, language, timeZone, clock.instant());
+		throwIfAny(errors);
+		User user = new User(email, request.displayName().trim(), request.role(), request.language(),
+				request.timeZone(), clock.instant());
+		user.getSpokenLanguages().addAll(request.spokenLanguages());
+		user.getGroupIds().addAll(request.groupIds());
 		user.setPasswordHash(passwordEncoder.encode(password));
-		return UserSummary.of(users.save(user));
+		User saved = users.save(user);
+		audit.record(AUDIT_USER, saved.getId(), "email", null, saved.getEmail(), actorUserId);
+		audit.record(AUDIT_USER, saved.getId(), "role", null, saved.getRole(), actorUserId);
+		audit.record(AUDIT_USER, saved.getId(), "groups", null, groupNames(saved.getGroupIds()), actorUserId);
+		return UserSummary.of(saved);
 	}
 
 	public void updateUser(long userId, String displayName, Role role, boolean active, Set<String> spokenLanguages) {
 		User user = users.findById(userId).orElseThrow(() -> new NotFoundException("User " + userId));
-		if (displayName == null || displayName.isBlank()) {
-			throw new InvalidInputException("displayName", "must not be blank");
+		updateUser(userId, new UserChanges(displayName, role, active, spokenLanguages, user.getGroupIds()), null, null);
+	}
+
+	/**
+	 * Changes a user as an admin does on the edit page.
+	 * @param expectedVersion the version the form was built from; {@code null} skips the check
+	 * @throws ConflictException when someone else changed the user in the meantime
+	 */
+	public void updateUser(long userId, UserChanges changes, Long expectedVersion, Long actorUserId) {
+		User user = users.findById(userId).orElseThrow(() -> new NotFoundException("User " + userId));
+		if (expectedVersion != null && expectedVersion != user.getVersion()) {
+			throw new ConflictException("User " + userId + " was changed by someone else.");
 		}
-		spokenLanguages.forEach(this::checkLanguage);
-		user.setDisplayName(displayName.trim());
-		user.setRole(role);
-		user.setActive(active);
-		user.getSpokenLanguages().clear();
-		user.getSpokenLanguages().addAll(spokenLanguages);
+		Map<String, String> errors = new LinkedHashMap<>();
+		checkDisplayName(changes.displayName(), errors);
+		if (changes.role() == null) {
+			errors.put("role", "is required");
+		}
+		checkSpokenLanguages(changes.spokenLanguages(), errors);
+		checkGroups(changes.groupIds(), errors);
+		boolean staysActiveAdmin = changes.role() == Role.ADMIN && changes.active();
+		if (user.getRole() == Role.ADMIN && user.isActive() && !staysActiveAdmin
+				&& users.countByRoleAndActiveTrue(Role.ADMIN) <= 1) {
+			errors.put("role", "the last active admin must stay an active admin");
+		}
+		throwIfAny(errors);
+		audit.record(AUDIT_USER, userId, "displayName", user.getDisplayName(), changes.displayName().trim(), actorUserId);
+		audit.record(AUDIT_USER, userId, "role", user.getRole(), changes.role(), actorUserId);
+		audit.record(AUDIT_USER, userId, "active", user.isActive(), changes.active(), actorUserId);
+		audit.record(AUDIT_USER, userId, "spokenLanguages", sorted(user.getSpokenLanguages()),
+				sorted(changes.spokenLanguages()), actorUserId);
+		audit.record(AUDIT_USER, userId, "groups", groupNames(user.getGroupIds()), groupNames(changes.groupIds()),
+				actorUserId);
+		user.setDisplayName(changes.displayName().trim());
+		user.setRole(changes.role());
+		user.setActive(changes.active());
+		replace(user.getSpokenLanguages(), changes.spokenLanguages());
+		replace(user.getGroupIds(), changes.groupIds());
 	}
 
 	public void changePassword(long userId, String newPassword) {
@@ -83,6 +158,20 @@ public class UserAdministration {
 		}
 		User user = users.findById(userId).orElseThrow(() -> new NotFoundException("User " + userId));
 		user.setPasswordHash(passwordEncoder.encode(newPassword));
+	}
+
+	/**
+	 * Gives the user a new generated password and lifts a sign-in lock.
+	 * @return the new password, to be shown once to the admin; never stored in clear
+	 */
+	public String resetPassword(long userId, Long actorUserId) {
+		User user = users.findById(userId).orElseThrow(() -> new NotFoundException("User " + userId));
+		String password = Passwords.generate();
+		user.setPasswordHash(passwordEncoder.encode(password));
+		user.recordSuccessfulSignIn();
+		// The trail says that the password changed, never what it is.
+		audit.record(AUDIT_USER, userId, "password", null, "reset", actorUserId);
+		return password;
 	}
 
 	/** Saves the user's language and time zone (their profile). */
@@ -95,35 +184,164 @@ public class UserAdministration {
 	}
 
 	public GroupSummary createGroup(String name, AssignmentMode mode) {
-		if (name == null || name.isBlank()) {
-			throw new InvalidInputException("name", "must not be blank");
+		return createGroup(name, mode, Set.of(), null);
+	}
+
+	/** Creates a group with its first members; a name already taken (ignoring case) is refused. */
+	public GroupSummary createGroup(String name, AssignmentMode mode, Collection<Long> memberIds, Long actorUserId) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		checkGroupName(name, null, errors);
+		List<User> members = members(memberIds, errors);
+		throwIfAny(errors);
+		AgentGroup group = groups.save(new AgentGroup(name.trim(), mode == null ? AssignmentMode.MANUAL : mode,
+				clock.instant()));
+		audit.record(AUDIT_GROUP, group.getId(), "name", null, group.getName(), actorUserId);
+		audit.record(AUDIT_GROUP, group.getId(), "assignmentMode", null, group.getAssignmentMode(), actorUserId);
+		for (User member : members) {
+			addMember(group, member, actorUserId);
 		}
-		if (groups.findByNameIgnoreCase(name.trim()).isPresent()) {
-			throw new ConflictException("A group named " + name.trim() + " already exists.");
-		}
-		return GroupSummary.of(groups.save(new AgentGroup(name.trim(), mode == null ? AssignmentMode.MANUAL : mode,
-				clock.instant())));
+		return GroupSummary.of(group);
 	}
 
 	public void updateGroup(long groupId, String name, AssignmentMode mode) {
 		AgentGroup group = groups.findById(groupId).orElseThrow(() -> new NotFoundException("Group " + groupId));
-		if (name == null || name.isBlank()) {
-			throw new InvalidInputException("name", "must not be blank");
+		Map<String, String> errors = new LinkedHashMap<>();
+		checkGroupName(name, groupId, errors);
+		throwIfAny(errors);
+		rename(group, name, mode, null);
+	}
+
+	/**
+	 * Changes a group's name, assignment mode and members.
+	 * @param expectedVersion the version the form was built from; {@code null} skips the check
+	 */
+	public void updateGroup(long groupId, String name, AssignmentMode mode, Collection<Long> memberIds,
+			Long expectedVersion, Long actorUserId) {
+		AgentGroup group = groups.findById(groupId).orElseThrow(() -> new NotFoundException("Group " + groupId));
+		if (expectedVersion != null && expectedVersion != group.getVersion()) {
+			throw new ConflictException("Group " + groupId + " was changed by someone else.");
 		}
-		group.setName(name.trim());
-		group.setAssignmentMode(mode);
+		Map<String, String> errors = new LinkedHashMap<>();
+		checkGroupName(name, groupId, errors);
+		if (mode == null) {
+			errors.put("assignmentMode", "is required");
+		}
+		List<User> wanted = members(memberIds, errors);
+		throwIfAny(errors);
+		rename(group, name, mode, actorUserId);
+		Set<Long> wantedIds = wanted.stream().map(User::getId).collect(Collectors.toSet());
+		for (User current : users.findMembers(groupId)) {
+			if (!wantedIds.contains(current.getId())) {
+				removeMember(group, current, actorUserId);
+			}
+		}
+		for (User member : wanted) {
+			if (!member.getGroupIds().contains(groupId)) {
+				addMember(group, member, actorUserId);
+			}
+		}
 	}
 
 	/** Replaces the groups a user belongs to. */
 	public void setGroups(long userId, Collection<Long> groupIds) {
 		User user = users.findById(userId).orElseThrow(() -> new NotFoundException("User " + userId));
-		for (Long gid : groupIds) {
-			if (!groups.existsById(gid)) {
-				throw new InvalidInputException("groupIds", "group " + gid + " does not exist");
-			}
+		Map<String, String> errors = new LinkedHashMap<>();
+		checkGroups(groupIds, errors);
+		throwIfAny(errors);
+		audit.record(AUDIT_USER, userId, "groups", groupNames(user.getGroupIds()), groupNames(groupIds), null);
+		replace(user.getGroupIds(), groupIds);
+	}
+
+	private void rename(AgentGroup group, String name, AssignmentMode mode, Long actorUserId) {
+		audit.record(AUDIT_GROUP, group.getId(), "name", group.getName(), name.trim(), actorUserId);
+		audit.record(AUDIT_GROUP, group.getId(), "assignmentMode", group.getAssignmentMode(), mode, actorUserId);
+		group.setName(name.trim());
+		group.setAssignmentMode(mode);
+	}
+
+	private void addMember(AgentGroup group, User user, Long actorUserId) {
+		String before = groupNames(user.getGroupIds());
+		user.getGroupIds().add(group.getId());
+		audit.record(AUDIT_GROUP, group.getId(), "member", null, user.getEmail(), actorUserId);
+		audit.record(AUDIT_USER, user.getId(), "groups", before, groupNames(user.getGroupIds()), actorUserId);
+	}
+
+	private void removeMember(AgentGroup group, User user, Long actorUserId) {
+		String before = groupNames(user.getGroupIds());
+		user.getGroupIds().remove(group.getId());
+		audit.record(AUDIT_GROUP, group.getId(), "member", user.getEmail(), null, actorUserId);
+		audit.record(AUDIT_USER, user.getId(), "groups", before, groupNames(user.getGroupIds()), actorUserId);
+	}
+
+	private List<User> members(Collection<Long> memberIds, Map<String, String> errors) {
+		Set<Long> ids = memberIds == null ? Set.of() : new LinkedHashSet<>(memberIds);
+		List<User> found = ids.isEmpty() ? List.of() : users.findByIdIn(ids);
+		if (found.size() != ids.size()) {
+			errors.put("members", "names a user that does not exist");
 		}
-		user.getGroupIds().clear();
-		user.getGroupIds().addAll(groupIds);
+		return found;
+	}
+
+	private void checkGroupName(String name, Long groupId, Map<String, String> errors) {
+		if (name == null || name.isBlank() || name.trim().length() > 120) {
+			errors.put("name", "must be 1 to 120 characters");
+			return;
+		}
+		groups.findByNameIgnoreCase(name.trim())
+			.filter(other -> !other.getId().equals(groupId))
+			.ifPresent(other -> errors.put("name", "is already in use"));
+	}
+
+	private void checkDisplayName(String displayName, Map<String, String> errors) {
+		if (displayName == null || displayName.isBlank() || displayName.trim().length() > 200) {
+			errors.put("displayName", "must be 1 to 200 characters");
+		}
+	}
+
+	private void checkSpokenLanguages(Collection<String> spokenLanguages, Map<String, String> errors) {
+		if (spokenLanguages == null || !spokenLanguages.stream().allMatch(Languages::isSupported)) {
+			errors.put("spokenLanguages", "must be among " + Languages.TAGS);
+		}
+	}
+
+	private void checkGroups(Collection<Long> groupIds, Map<String, String> errors) {
+		if (groupIds == null) {
+			errors.put("groupIds", "is required");
+			return;
+		}
+		Set<Long> distinct = Set.copyOf(groupIds);
+		if (!distinct.isEmpty() && groups.findAllById(distinct).size() != distinct.size()) {
+			errors.put("groupIds", "names a group that does not exist");
+		}
+	}
+
+	/** Group names for the trail, {@code null} for none (so that "no groups" never counts as a change). */
+	private String groupNames(Collection<Long> groupIds) {
+		if (groupIds.isEmpty()) {
+			return null;
+		}
+		return groups.findAllById(Set.copyOf(groupIds))
+			.stream()
+			.map(AgentGroup::getName)
+			.sorted(String.CASE_INSENSITIVE_ORDER)
+			.collect(Collectors.joining(", "));
+	}
+
+	private static String sorted(Collection<String> values) {
+		return values.isEmpty() ? null : String.join(", ", new TreeSet<>(values));
+	}
+
+	private static <T> void replace(Collection<T> target, Collection<T> values) {
+		if (!Objects.equals(Set.copyOf(target), Set.copyOf(values))) {
+			target.clear();
+			target.addAll(values);
+		}
+	}
+
+	private static void throwIfAny(Map<String, String> errors) {
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException("Some fields are invalid: " + String.join(", ", errors.keySet()) + ".", errors);
+		}
 	}
 
 	private void checkLanguage(String language) {
@@ -133,11 +351,18 @@ public class UserAdministration {
 	}
 
 	private void checkZone(String timeZone) {
+		if (!isZone(timeZone)) {
+			throw new InvalidInputException("timeZone", "is not a known time zone");
+		}
+	}
+
+	private static boolean isZone(String timeZone) {
 		try {
 			ZoneId.of(timeZone);
+			return true;
 		}
 		catch (DateTimeException | NullPointerException ex) {
-			throw new InvalidInputException("timeZone", "is not a known time zone");
+			return false;
 		}
 	}
 

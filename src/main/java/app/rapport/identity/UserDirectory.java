@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,6 +48,24 @@ public class UserDirectory {
 		return users.findAll(Sort.by("displayName")).stream().map(UserSummary::of).toList();
 	}
 
+	/** One page of users whose e-mail or name contains {@code query} (all users when it is blank). */
+	public Page<UserSummary> users(String query, Pageable pageable) {
+		Page<User> page = query == null || query.isBlank() ? users.findAll(pageable)
+				: users.findByEmailContainingIgnoreCaseOrDisplayNameContainingIgnoreCase(query.trim(), query.trim(),
+						pageable);
+		return page.map(UserSummary::of);
+	}
+
+	/** A user with the version an edit form must send back. */
+	public Optional<Versioned<UserSummary>> userForEdit(long id) {
+		return users.findById(id).map(u -> new Versioned<>(UserSummary.of(u), u.getVersion()));
+	}
+
+	/** Every member of a group, active or not, ordered by name. */
+	public List<UserSummary> members(long groupId) {
+		return users.findMembers(groupId).stream().map(UserSummary::of).toList();
+	}
+
 	/** Active members of a group, ordered by id (the round-robin order). */
 	public List<UserSummary> activeMembers(long groupId) {
 		return users.findActiveMembers(groupId).stream().map(UserSummary::of).toList();
@@ -65,6 +85,25 @@ public class UserDirectory {
 
 	public List<GroupSummary> allGroups() {
 		return groups.findAll(Sort.by("name")).stream().map(GroupSummary::of).toList();
+	}
+
+	public Page<GroupSummary> groups(Pageable pageable) {
+		return groups.findAll(pageable).map(GroupSummary::of);
+	}
+
+	/** A group with the version an edit form must send back. */
+	public Optional<Versioned<GroupSummary>> groupForEdit(long id) {
+		return groups.findById(id).map(g -> new Versioned<>(GroupSummary.of(g), g.getVersion()));
+	}
+
+	/** How many users (active or not) belong to each of the groups, in one query; absent means none. */
+	public Map<Long, Long> memberCounts(Collection<Long> groupIds) {
+		if (groupIds.isEmpty()) {
+			return Map.of();
+		}
+		return users.countMembers(groupIds)
+			.stream()
+			.collect(Collectors.toMap(row -> ((Number) row[0]).longValue(), row -> ((Number) row[1]).longValue()));
 	}
 
 	public Map<Long, GroupSummary> groups(Collection<Long> ids) {

@@ -74,6 +74,19 @@ class TokenApiIntegrationTests {
 	}
 
 	@Test
+	void refusesAnAnalystsTokenCreatingAWriteToken() {
+		UserSummary analyst = testUsers.user(Role.ANALYST);
+		String readToken = testUsers.token(analyst, "read");
+
+		Api.Response withBearer = Api.at(port).withToken(readToken)
+			.post("/api/v1/tokens", Map.of("name", "escalate", "scopes", List.of("write")));
+
+		// Tokens are issued against the password only, so a token can never mint a stronger one.
+		assertThat(withBearer.status()).isEqualTo(401);
+		assertThat(Api.at(port).withToken(readToken).get("/api/v1/tokens").json()).hasSize(1);
+	}
+
+	@Test
 	void locksAccountAfterRepeatedFailures() {
 		UserSummary agent = testUsers.user(Role.AGENT);
 		Api wrong = Api.at(port).withBasic(agent.email(), "wrong-password-123");

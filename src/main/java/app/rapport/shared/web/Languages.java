@@ -26,8 +26,9 @@ public final class Languages {
 		if ("zh".equals(lang)) {
 			String script = locale.getScript();
 			String country = locale.getCountry();
-			boolean traditional = "Hant".equals(script) || "TW".equals(country) || "HK".equals(country)
-					|| "MO".equals(country);
+			// An explicit script says more than the region: zh-Hans-HK reads Simplified.
+			boolean traditional = script.isEmpty() ? "TW".equals(country) || "HK".equals(country) || "MO".equals(country)
+					: "Hant".equals(script);
 			return traditional ? "zh-TW" : "zh-CN";
 		}
 		if ("bg".equals(lang)) {

@@ -1,19 +1,26 @@
 package app.rapport.shared.web;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Values the page layout needs on every page (Thymeleaf 3.1 no longer exposes the request itself). */
-@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
+/**
+ * Values the layout needs on every page. Thymeleaf 3.1 no longer offers {@code #request} to templates,
+ * so the page's own path (for the language switch to return to) comes from here.
+ */
+@ControllerAdvice
 class LayoutModel {
 
-	/** The current path with its query, for the language switch to come back to. */
+	/** The path of the page being shown; on an error page, the path that failed. */
 	@ModelAttribute("currentPath")
 	String currentPath(HttpServletRequest request) {
-		String query = request.getQueryString();
-		return request.getRequestURI() + (query == null ? "" : "?" + query);
+		Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		String uri = failed != null ? failed.toString() : request.getRequestURI();
+		String path = uri.substring(Math.min(request.getContextPath().length(), uri.length()));
+		String query = failed == null && "GET".equals(request.getMethod()) ? request.getQueryString() : null;
+		return query == null ? path : path + "?" + query;
 	}
 
 }
