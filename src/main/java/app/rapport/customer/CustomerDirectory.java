@@ -55,7 +55,8 @@ public class CustomerDirectory {
 		Map<Long, Organization> orgs = orgIds.isEmpty() ? Map.of()
 				: organizations.findByIdIn(orgIds).stream().collect(Collectors.toMap(Organization::getId, Function.identity()));
 		return found.stream()
-			.collect(Collectors.toMap(Contact::getId, c -> ContactSummary.of(c, orgs.get(c.getOrganizationId()))));
+			.collect(Collectors.toMap(Contact::getId,
+					c -> ContactSummary.of(c, c.getOrganizationId() == null ? null : orgs.get(c.getOrganizationId()))));
 	}
 
 	public Optional<String> organizationName(long organizationId) {
