@@ -299,10 +299,11 @@ public class TicketService {
 	// ---------------------------------------------------------------- changing
 
 	/** Applies the changes (checked all together first) and audits each; refused as a conflict on a stale version. */
-	public TicketView change(long id, TicketChanges changes, CurrentUser me) {
+	public TicketView change(long id, TicketChanges requested, CurrentUser me) {
 		Ticket ticket = visible(id, me);
-		checkVersion(ticket, changes.expectedVersion());
+		checkVersion(ticket, requested.expectedVersion());
 		Long actor = me.id();
+		TicketChanges changes = effective(ticket, requested);
 		boolean onlyTags = changes.state() == null && changes.priority() == null && changes.type() == null
 				&& !changes.changeOwner() && changes.groupId() == null && changes.subject() == null
 				&& changes.customFields() == null;
@@ -573,6 +574,31 @@ public class TicketService {
 	private Viewer viewer(CurrentUser me) {
 		return me.seesAllTickets() ? new Viewer(me.id(), true, Set.of())
 				: new Viewer(me.id(), false, users.groupIdsOf(me.id()));
+	}
+
+	/** The changes without values equal to the current ones, so that a form sending every field changes only what differs. */
+	private static TicketChanges effective(Ticket t, TicketChanges c) {
+		Map<String, String> custom = null;
+		if (c.customFields() != null) {
+			custom = new LinkedHashMap<>();
+			for (Map.Entry<String, String> e : c.customFields().entrySet()) {
+				String current = t.getCustomFields().get(e.getKey());
+				String wanted = e.getValue() == null || e.getValue().isBlank() ? null : e.getValue().strip();
+				if (!Objects.equals(current, wanted)) {
+					custom.put(e.getKey(), e.getValue());
+				}
+			}
+			custom = custom.isEmpty() ? null : custom;
+		}
+		List<String> tags = c.tags();
+		if (tags != null && sorted(Tags.normalize(tags)).equals(sorted(t.getTags()))) {
+			tags = null;
+		}
+		return new TicketChanges(c.expectedVersion(), c.state() == t.getState() ? null : c.state(),
+				c.priority() == t.getPriority() ? null : c.priority(), c.type() == t.getType() ? null : c.type(),
+				c.changeOwner() && !Objects.equals(c.ownerId(), t.getOwnerId()), c.ownerId(),
+				Objects.equals(c.groupId(), t.getGroupId()) ? null : c.groupId(), tags,
+				c.subject() != null && c.subject().strip().equals(t.getSubject()) ? null : c.subject(), custom);
 	}
 
 	private static void checkVersion(Ticket ticket, Long expected) {
