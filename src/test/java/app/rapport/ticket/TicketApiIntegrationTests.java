@@ -33,6 +33,9 @@ class TicketApiIntegrationTests {
 	@Autowired
 	TicketFixtures fixtures;
 
+	@Autowired
+	TicketFields ticketFields;
+
 	GroupSummary group;
 
 	UserSummary agent;
@@ -382,6 +385,38 @@ class TicketApiIntegrationTests {
 		assertProblem(api.post("/api/v1/tickets/" + b + "/links", Map.of("ticketId", a, "kind", "cousin")), 400, "kind");
 		assertProblem(api.post("/api/v1/tickets/" + b + "/links", Map.of("ticketId", b, "kind", "related")), 400,
 				"ticketId");
+	}
+
+	@Test
+	void checksCustomFieldValuesAgainstTheirDefinitions() {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		String orderNo = "order_no_" + suffix;
+		String shop = "shop_" + suffix;
+		ticketFields.define(orderNo, "Order number", FieldKind.NUMBER, List.of());
+		ticketFields.define(shop, "Shop", FieldKind.CHOICE, List.of("Tmall", "JD"));
+		assertThat(api.get("/api/v1/ticket-fields").json().findValuesAsString("key")).contains(orderNo, shop);
+
+		Map<String, Object> body = newTicket("With fields");
+		body.put("customFields", Map.of(orderNo, "12345", shop, "JD"));
+		JsonNode t = open(api, body);
+		assertThat(t.get("customFields").get(orderNo).asString()).isEqualTo("12345");
+		assertThat(t.get("customFields").get(shop).asString()).isEqualTo("JD");
+		long id = t.get("id").asLong();
+		long version = t.get("version").asLong();
+
+		assertProblem(patch(id, Map.of("customFields", Map.of(orderNo, "twelve"), "version", version)), 400,
+				"customFields." + orderNo);
+		assertProblem(patch(id, Map.of("customFields", Map.of(shop, "Amazon"), "version", version)), 400,
+				"customFields." + shop);
+		assertProblem(patch(id, Map.of("customFields", Map.of("no_such_" + suffix, "x"), "version", version)), 400,
+				"customFields.no_such_" + suffix);
+
+		Map<String, Object> clear = new HashMap<>();
+		clear.put(orderNo, null);
+		Api.Response cleared = patch(id, Map.of("customFields", clear, "version", version));
+		assertThat(cleared.status()).as(cleared.body()).isEqualTo(200);
+		assertThat(cleared.json().get("customFields").has(orderNo)).isFalse();
+		assertThat(cleared.json().get("customFields").get(shop).asString()).isEqualTo("JD");
 	}
 
 	// ------------------------------------------------------------------ attachments
