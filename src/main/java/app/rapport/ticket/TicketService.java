@@ -149,18 +149,19 @@ public class TicketService {
 				ticket.getCustomFields().put(k, v);
 			}
 		});
+		Long owner = chooseOwner(group, requester.language()).orElse(null);
+		ticket.setOwnerId(owner);
 		tickets.save(ticket);
 		Message first = new Message(ticket, null, requester.id(), true, body.text(), body.html(), now);
 		ticket.getMessages().add(first);
 		messages.save(first);
 		audit.record(AuditTrail.TICKET, ticket.getId(), "created", null, "#" + ticket.getId() + " " + subject,
 				actorUserId);
-		chooseOwner(group, requester.language()).ifPresent(owner -> {
-			ticket.setOwnerId(owner);
-			// Automatic assignment has no human actor.
-			audit.record(AuditTrail.TICKET, ticket.getId(), "owner", null, owner, null);
-		});
+		// Automatic assignment has no human actor.
+		audit.record(AuditTrail.TICKET, ticket.getId(), "owner", null, owner, null);
 		timeline.record(requester.id(), TimelineKind.TICKET_OPENED, subject, ticket.getId(), null, actorUserId, now);
+		// Flush so that the version in the answer is the one a following update must send.
+		tickets.flush();
 		return view(ticket);
 	}
 

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
@@ -28,6 +29,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -192,6 +194,21 @@ class TicketWebTests {
 		mvc.perform(get("/admin/ticket-fields").with(as(agent))).andExpect(status().isForbidden());
 		UserSummary admin = fixtures.user(Role.ADMIN);
 		mvc.perform(get("/admin/ticket-fields").with(as(admin))).andExpect(status().isOk());
+	}
+
+	@Test
+	void sendsTheAgentBackWithAFormErrorWhenAnAttachmentIsTooLarge() throws Exception {
+		MockMultipartFile big = new MockMultipartFile("files", "big.bin", "application/octet-stream",
+				new byte[10 * 1024 * 1024 + 1]);
+		mvc.perform(multipart("/tickets/" + ticket.id() + "/messages").file(big)
+			.param("body", "See the file")
+			.with(csrf())
+			.with(as(agent)))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/tickets/" + ticket.id() + "?uploadTooLarge"));
+		mvc.perform(get("/tickets/" + ticket.id()).param("uploadTooLarge", "").with(as(agent)))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("The file is too large to attach.")));
+		assertThat(messageCount()).isEqualTo(1);
 	}
 
 	private long messageCount() {
