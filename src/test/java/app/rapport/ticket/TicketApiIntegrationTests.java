@@ -147,7 +147,11 @@ class TicketApiIntegrationTests {
 		body.put("groupId", rr.id());
 		List<Long> owners = new java.util.ArrayList<>();
 		for (int i = 0; i < 4; i++) {
-			owners.add(open(api, body).get("owner").get("id").asLong());
+			JsonNode created = open(api, body);
+			owners.add(created.get("owner").get("id").asLong());
+			// The version answered is the one to send with the next change.
+			assertThat(api.get("/api/v1/tickets/" + created.get("id").asLong()).json().get("version").asLong())
+				.isEqualTo(created.get("version").asLong());
 		}
 		assertThat(owners).containsExactly(first.id(), second.id(), first.id(), second.id());
 	}
