@@ -31,7 +31,6 @@ import app.rapport.ticket.TicketView;
 import app.rapport.ticket.Upload;
 import app.rapport.ticket.web.AttachmentResponses;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.core.io.Resource;
 import org.springframework.data.domain.Sort;
@@ -146,7 +145,7 @@ class TicketApiController {
 	@PatchMapping("/tickets/{id}")
 	@PreAuthorize("hasAuthority('SCOPE_write')")
 	ResponseEntity<TicketJson> change(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
-			@RequestBody JsonNode body, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+			@RequestBody Map<String, Object> body, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		TicketChanges changes = changes(body, ifMatch);
 		TicketView changed = tickets.change(id, changes, me);
 		return ResponseEntity.ok().eTag(String.valueOf(changed.version())).body(TicketJson.of(changed));
@@ -249,12 +248,12 @@ class TicketApiController {
 	}
 
 	/** Reads a PATCH body: only known fields; {@code "ownerId": null} removes the owner. */
-	private static TicketChanges changes(JsonNode body, String ifMatch) {
-		if (body == null || !body.isObject()) {
+	private static TicketChanges changes(Map<String, Object> body, String ifMatch) {
+		if (body == null) {
 			throw new InvalidInputException("body", "must be a JSON object");
 		}
 		Map<String, String> errors = new LinkedHashMap<>();
-		for (String name : body.propertyNames()) {
+		for (String name : body.keySet()) {
 			if (!CHANGEABLE.contains(name)) {
 				errors.put(name, "cannot be changed here (changeable: state, priority, type, ownerId, groupId, tags, subject, customFields)");
 			}
@@ -272,79 +271,76 @@ class TicketApiController {
 				throw new InvalidInputException("If-Match", "must be the ETag of the ticket, e.g. \"3\"");
 			}
 		}
-		else if (body.has("version")) {
-			JsonNode v = body.get("version");
-			if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-				throw new InvalidInputException("version", "must be a whole number");
-			}
-			version = v.asLong();
+		else if (body.get("version") != null) {
+			version = wholeNumber(body, "version");
 		}
 		if (version == null) {
 			throw new InvalidInputException("version",
 					"is required: send the version you last read (or its ETag in If-Match) so that no change is lost");
 		}
-		boolean changeOwner = body.has("ownerId");
-		Long ownerId = changeOwner ? optionalLong(body, "ownerId") : null;
-		Long groupId = body.has("groupId") ? requiredLong(body, "groupId") : null;
+		boolean changeOwner = body.containsKey("ownerId");
+		Long ownerId = body.get("ownerId") == null ? null : wholeNumber(body, "ownerId");
+		Long groupId = null;
+		if (body.containsKey("groupId")) {
+			if (body.get("groupId") == null) {
+				throw new InvalidInputException("groupId", "must be a whole number");
+			}
+			groupId = wholeNumber(body, "groupId");
+		}
 		List<String> tags = null;
-		if (body.has("tags")) {
-			JsonNode t = body.get("tags");
-			if (!t.isArray()) {
+		if (body.containsKey("tags")) {
+			if (!(body.get("tags") instanceof List<?> list) || list.stream().anyMatch(t -> !(t instanceof String))) {
 				throw new InvalidInputException("tags", "must be a list of strings");
 			}
-			tags = new ArrayList<>();
-			for (JsonNode tag : t) {
-				if (!tag.isString()) {
-					throw new InvalidInputException("tags", "must be a list of strings");
-				}
-				tags.add(tag.asString());
-			}
+			tags = list.stream().map(String.class::cast).toList();
 		}
 		Map<String, String> custom = null;
-		if (body.has("customFields")) {
-			JsonNode c = body.get("customFields");
-			if (!c.isObject()) {
+		if (body.containsKey("customFields")) {
+			if (!(body.get("customFields") instanceof Map<?, ?> map)) {
 				throw new InvalidInputException("customFields", "must be an object of field key to value");
 			}
 			custom = new LinkedHashMap<>();
-			for (Map.Entry<String, JsonNode> e : c.properties()) {
-				custom.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asString());
+			for (Map.Entry<?, ?> e : map.entrySet()) {
+				Object value = e.getValue();
+				if (value instanceof Map || value instanceof List) {
+					throw new InvalidInputException("customFields." + e.getKey(), "must be a single value");
+				}
+				custom.put(String.valueOf(e.getKey()), value == null ? null : String.valueOf(value));
 			}
+		}
+		String subject = null;
+		if (body.containsKey("subject")) {
+			subject = text(body, "subject");
+			subject = subject == null ? "" : subject;
 		}
 		return new TicketChanges(version, ApiValues.parse(TicketState.class, "state", text(body, "state")),
 				ApiValues.parse(Priority.class, "priority", text(body, "priority")),
 				ApiValues.parse(TicketType.class, "type", text(body, "type")), changeOwner, ownerId, groupId, tags,
-				body.has("subject") ? text(body, "subject") == null ? "" : text(body, "subject") : null, custom);
+				subject, custom);
 	}
 
-	private static String text(JsonNode body, String field) {
-		JsonNode v = body.get(field);
-		if (v == null || v.isNull()) {
+	private static String text(Map<String, Object> body, String field) {
+		Object v = body.get(field);
+		if (v == null) {
 			return null;
 		}
-		if (!v.isString()) {
+		if (!(v instanceof String s)) {
 			throw new InvalidInputException(field, "must be a string");
 		}
-		return v.asString();
+		return s;
 	}
 
-	private static Long optionalLong(JsonNode body, String field) {
-		JsonNode v = body.get(field);
-		if (v == null || v.isNull()) {
-			return null;
+	private static Long wholeNumber(Map<String, Object> body, String field) {
+		Object v = body.get(field);
+		if (v instanceof Integer || v instanceof Long || v instanceof java.math.BigInteger) {
+			try {
+				return ((Number) v) instanceof java.math.BigInteger big ? big.longValueExact() : ((Number) v).longValue();
+			}
+			catch (ArithmeticException ex) {
+				throw new InvalidInputException(field, "must be a whole number");
+			}
 		}
-		if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-			throw new InvalidInputException(field, "must be a whole number or null");
-		}
-		return v.asLong();
-	}
-
-	private static Long requiredLong(JsonNode body, String field) {
-		Long value = optionalLong(body, field);
-		if (value == null) {
-			throw new InvalidInputException(field, "must be a whole number");
-		}
-		return value;
+		throw new InvalidInputException(field, "must be a whole number");
 	}
 
 }
