@@ -207,11 +207,8 @@ public class TicketService {
 			return Optional.empty();
 		}
 		if (group.assignmentMode() == AssignmentMode.ROUND_ROBIN) {
-			AssignmentCursor cursor = cursors.lock(group.id());
-			Optional<Long> owner = Assignment.choose(group.assignmentMode(), members, language, cursor.getLastUserId(),
-					Map.of());
-			owner.ifPresent(cursor::setLastUserId);
-			return owner;
+			return cursors.advance(group.id(),
+					last -> Assignment.choose(group.assignmentMode(), members, language, last, Map.of()));
 		}
 		Map<Long, Long> open = new HashMap<>();
 		for (Object[] row : tickets.countByOwner(members.stream().map(UserSummary::id).toList(), TicketState.ACTIVE)) {

@@ -158,6 +158,31 @@ class TicketApiIntegrationTests {
 	}
 
 	@Test
+	void keepsRoundRobinFairWhenTicketsArriveAtTheSameTime() throws Exception {
+		GroupSummary rr = fixtures.group(AssignmentMode.ROUND_ROBIN);
+		UserSummary first = fixtures.agentIn(rr);
+		UserSummary second = fixtures.agentIn(rr);
+		Map<String, Object> body = newTicket("Rush hour");
+		body.put("groupId", rr.id());
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			List<java.util.concurrent.Future<Long>> futures = new java.util.ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				futures.add(pool.submit(() -> open(api, body).get("owner").get("id").asLong()));
+			}
+			Map<Long, Integer> perOwner = new HashMap<>();
+			for (var f : futures) {
+				perOwner.merge(f.get(), 1, Integer::sum);
+			}
+			// Every turn is taken exactly once, so two agents get four tickets each.
+			assertThat(perOwner).containsExactlyInAnyOrderEntriesOf(Map.of(first.id(), 4, second.id(), 4));
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
 	void assignsToTheMemberWithFewestOpenTicketsPreferringTheCustomersLanguage() {
 		GroupSummary least = fixtures.group(AssignmentMode.LEAST_OPEN);
 		UserSummary english = fixtures.agentIn(least, "en");
