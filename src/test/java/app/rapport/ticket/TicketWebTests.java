@@ -152,6 +152,24 @@ class TicketWebTests {
 	}
 
 	@Test
+	void answersAFilterChangeFromHtmxWithTheListFragmentOnly() throws Exception {
+		String fragment = mvc.perform(get("/tickets").param("queue", "groups")
+			.param("priority", "HIGH")
+			.header("HX-Request", "true")
+			.with(as(agent)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(fragment).contains("id=\"ticket-list\"", "打印机卡纸").doesNotContain("<nav class=\"navbar");
+		String none = mvc.perform(get("/tickets").param("queue", "groups")
+			.param("priority", "LOW")
+			.header("HX-Request", "true")
+			.with(as(agent))).andReturn().getResponse().getContentAsString();
+		assertThat(none).doesNotContain("打印机卡纸");
+	}
+
+	@Test
 	void hidesTheTicketFromAnAgentOutsideItsGroup() throws Exception {
 		UserSummary outsider = fixtures.agentIn(fixtures.group(AssignmentMode.MANUAL));
 		mvc.perform(get("/tickets/" + ticket.id()).with(as(outsider))).andExpect(status().isNotFound());

@@ -49,6 +49,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -116,7 +117,8 @@ class TicketController {
 			@RequestParam(required = false) String state, @RequestParam(required = false) String type,
 			@RequestParam(required = false) String priority, @RequestParam(required = false) String groupId,
 			@RequestParam(required = false) String ownerId, @RequestParam(required = false) String tag,
-			@RequestParam(required = false) String sort, @RequestParam(required = false) String page, Model model) {
+			@RequestParam(required = false) String sort, @RequestParam(required = false) String page,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
 		Queue q = parse(Queue.class, queue, Queue.MINE);
 		if (q == Queue.ALL && !me.seesAllTickets()) {
 			q = Queue.MINE;
@@ -138,7 +140,7 @@ class TicketController {
 		model.addAttribute("prevUrl", result.hasPrevious() ? filters.query(pageNumber - 1) : null);
 		model.addAttribute("nextUrl", result.hasNext() ? filters.query(pageNumber + 1) : null);
 		addChoices(model);
-		return "ticket/list";
+		return htmx != null ? "ticket/_list :: list" : "ticket/list";
 	}
 
 	// ---------------------------------------------------------------- new ticket
