@@ -1,6 +1,5 @@
 package app.rapport.ticket;
 
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -57,10 +56,6 @@ class TicketFixtures {
 
 	static String uniqueEmail() {
 		return "customer-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-	}
-
-	static List<String> none() {
-		return List.of();
 	}
 
 }

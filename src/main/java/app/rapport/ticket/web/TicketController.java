@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import app.rapport.audit.AuditEntry;
 import app.rapport.customer.Channel;
