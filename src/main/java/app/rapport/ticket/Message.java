@@ -89,6 +89,13 @@ public class Message {
 		return publicMessage;
 	}
 
+	public MessageKind getKind() {
+		if (authorUserId == null && authorContactId != null) {
+			return MessageKind.CUSTOMER;
+		}
+		return publicMessage ? MessageKind.PUBLIC_REPLY : MessageKind.INTERNAL_NOTE;
+	}
+
 	public String getBodyText() {
 		return bodyText;
 	}

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import app.rapport.shared.TextAnalyzers;
@@ -18,6 +19,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
@@ -88,6 +90,13 @@ public class Ticket {
 	@OrderBy("createdAt asc, id asc")
 	@IndexedEmbedded(includePaths = { "body_zh", "body_bg", "body_en" })
 	private List<Message> messages = new ArrayList<>();
+
+	/** Values of admin-defined fields, by field key (see {@link TicketField}). */
+	@ElementCollection
+	@CollectionTable(name = "ticket_field_value", joinColumns = @JoinColumn(name = "ticket_id"))
+	@MapKeyColumn(name = "field_key")
+	@Column(name = "field_value")
+	private Map<String, String> customFields = new java.util.LinkedHashMap<>();
 
 	/** Set when this ticket was merged into another. */
 	private Long mergedIntoId;
@@ -213,6 +222,32 @@ public class Ticket {
 
 	public List<Message> getMessages() {
 		return messages;
+	}
+
+	public Map<String, String> getCustomFields() {
+		return customFields;
+	}
+
+	/** Moves to {@code next} if the state machine allows it, keeping the solved/closed times right. */
+	void moveTo(TicketState next, Instant at) {
+		TicketStateMachine.check(state, next);
+		if (next == state) {
+			return;
+		}
+		if (next == TicketState.SOLVED) {
+			solvedAt = at;
+		}
+		else if (next == TicketState.CLOSED) {
+			closedAt = at;
+		}
+		else {
+			solvedAt = null;
+		}
+		state = next;
+	}
+
+	void setChannel(String channel) {
+		this.channel = channel;
 	}
 
 	public Long getMergedIntoId() {

@@ -1,0 +1,112 @@
+package app.rapport.ticket;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Order;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Component;
+
+/** Builds the queue and filter queries; visibility is part of every query, never a filter afterwards. */
+@Component
+class TicketFinder {
+
+	@PersistenceContext
+	private EntityManager em;
+
+	Page<Ticket> find(TicketQuery query, Pageable pageable, Viewer viewer) {
+		CriteriaBuilder cb = em.getCriteriaBuilder();
+		CriteriaQuery<Ticket> select = cb.createQuery(Ticket.class);
+		Root<Ticket> root = select.from(Ticket.class);
+		select.select(root).where(predicates(cb, root, query, viewer)).orderBy(order(cb, root, query));
+		List<Ticket> content = em.createQuery(select)
+			.setFirstResult((int) pageable.getOffset())
+			.setMaxResults(pageable.getPageSize())
+			.getResultList();
+		return new PageImpl<>(content, pageable, count(query, viewer));
+	}
+
+	long count(TicketQuery query, Viewer viewer) {
+		CriteriaBuilder cb = em.getCriteriaBuilder();
+		CriteriaQuery<Long> count = cb.createQuery(Long.class);
+		Root<Ticket> root = count.from(Ticket.class);
+		count.select(cb.count(root)).where(predicates(cb, root, query, viewer));
+		return em.createQuery(count).getSingleResult();
+	}
+
+	private static Predicate[] predicates(CriteriaBuilder cb, Root<Ticket> t, TicketQuery q, Viewer viewer) {
+		List<Predicate> where = new ArrayList<>();
+		if (!viewer.seesAll()) {
+			Predicate owned = cb.equal(t.get("ownerId"), viewer.userId());
+			where.add(viewer.groupIds().isEmpty() ? owned : cb.or(t.get("groupId").in(viewer.groupIds()), owned));
+		}
+		Queue queue = q.queue() == null ? Queue.ALL : q.queue();
+		switch (queue) {
+			case MINE -> where.add(cb.equal(t.get("ownerId"), viewer.userId()));
+			case GROUPS -> where.add(viewer.groupIds().isEmpty() ? cb.disjunction() : t.get("groupId").in(viewer.groupIds()));
+			case UNASSIGNED -> where.add(cb.isNull(t.get("ownerId")));
+			case ALL -> {
+				// every visible ticket
+			}
+		}
+		if (q.states() != null && !q.states().isEmpty()) {
+			where.add(t.get("state").in(q.states()));
+		}
+		else if (queue != Queue.ALL) {
+			where.add(t.get("state").in(TicketState.ACTIVE));
+		}
+		if (q.type() != null) {
+			where.add(cb.equal(t.get("type"), q.type()));
+		}
+		if (q.priority() != null) {
+			where.add(cb.equal(t.get("priority"), q.priority()));
+		}
+		if (q.groupId() != null) {
+			where.add(cb.equal(t.get("groupId"), q.groupId()));
+		}
+		if (q.ownerId() != null) {
+			where.add(cb.equal(t.get("ownerId"), q.ownerId()));
+		}
+		if (q.requesterId() != null) {
+			where.add(cb.equal(t.get("requesterId"), q.requesterId()));
+		}
+		if (q.tag() != null && !q.tag().isBlank()) {
+			Expression<java.util.Collection<String>> tags = t.get("tags");
+			where.add(cb.isMember(Tags.normalizeOne(q.tag()), tags));
+		}
+		return where.toArray(Predicate[]::new);
+	}
+
+	private static List<Order> order(CriteriaBuilder cb, Root<Ticket> t, TicketQuery q) {
+		TicketQuery.Sort sort = q.sort() == null ? TicketQuery.Sort.UPDATED : q.sort();
+		boolean asc = q.ascending();
+		List<Order> orders = new ArrayList<>();
+		switch (sort) {
+			case CREATED -> orders.add(asc ? cb.asc(t.get("createdAt")) : cb.desc(t.get("createdAt")));
+			case PRIORITY -> {
+				// Stored as text, so rank it explicitly: urgent first unless ascending.
+				Expression<Integer> rank = cb.<Priority, Integer>selectCase(t.get("priority"))
+					.when(Priority.URGENT, 4)
+					.when(Priority.HIGH, 3)
+					.when(Priority.NORMAL, 2)
+					.otherwise(1);
+				orders.add(asc ? cb.asc(rank) : cb.desc(rank));
+				orders.add(cb.desc(t.get("updatedAt")));
+			}
+			case UPDATED -> orders.add(asc ? cb.asc(t.get("updatedAt")) : cb.desc(t.get("updatedAt")));
+		}
+		orders.add(asc ? cb.asc(t.get("id")) : cb.desc(t.get("id")));
+		return orders;
+	}
+
+}
