@@ -416,7 +416,7 @@ public class DemoDataGenerator {
 				DemoTeam.Member owner = state == TicketState.NEW ? null : team.ownerFor(groupId, language, random);
 				DemoTeam.Member writer = owner != null ? owner : team.ownerFor(groupId, language, random);
 				String customer = contactName[requester];
-				String agentName = writer == null ? "" : writer.displayName();
+				String agentName = writer == null ? "" : firstName(writer.displayName());
 
 				int messages = messageCount(state, template, plan.messagesPerTicket(), cap, t, produced);
 				produced += messages;
@@ -606,6 +606,12 @@ public class DemoDataGenerator {
 			.replace("{agent}", agent)
 			.replace("{ticket}", String.valueOf(ticketId))
 			.replace("{number}", String.valueOf(ticketId));
+	}
+
+	/** How an agent signs a reply: "Oliver" for Oliver Bennett, the whole name for 王磊. */
+	static String firstName(String displayName) {
+		int space = displayName.indexOf(' ');
+		return space > 0 ? displayName.substring(0, space) : displayName;
 	}
 
 	private static String summary(String text) {
