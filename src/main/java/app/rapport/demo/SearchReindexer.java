@@ -1,6 +1,9 @@
 package app.rapport.demo;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+
+import jakarta.annotation.PreDestroy;
 
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.search.mapper.orm.Search;
@@ -21,6 +24,9 @@ class SearchReindexer {
 
 	private final EntityManagerFactory entityManagerFactory;
 
+	/** The background run, so that shutting down stops it instead of letting it fail on a closed index. */
+	private volatile CompletableFuture<?> running;
+
 	SearchReindexer(EntityManagerFactory entityManagerFactory) {
 		this.entityManagerFactory = entityManagerFactory;
 	}
@@ -28,8 +34,13 @@ class SearchReindexer {
 	/** Starts reindexing in the background and returns at once. */
 	CompletionStage<?> start() {
 		long started = System.nanoTime();
-		return indexer().start().whenComplete((ignored, failure) -> {
-			if (failure != null) {
+		CompletableFuture<?> future = indexer().start().toCompletableFuture();
+		running = future;
+		return future.whenComplete((ignored, failure) -> {
+			if (future.isCancelled()) {
+				log.info("Reindexing search was stopped by shutdown");
+			}
+			else if (failure != null) {
 				log.error("Reindexing search after loading data failed", failure);
 			}
 			else {
@@ -44,6 +55,14 @@ class SearchReindexer {
 		log.info("Reindexing search ...");
 		indexer().startAndWait();
 		log.info("Search reindexed in {} s", (System.nanoTime() - started) / 1_000_000_000);
+	}
+
+	@PreDestroy
+	void stopRunningIndexer() {
+		CompletableFuture<?> future = running;
+		if (future != null && !future.isDone()) {
+			future.cancel(true);
+		}
 	}
 
 	private MassIndexer indexer() {
