@@ -57,8 +57,11 @@ if [ -z "${SKIP_GENERATE:-}" ]; then
   fi
   echo "Generating $TICKETS tickets, $CONTACTS contacts, $MESSAGES messages on $DB (log: $WORK/generate.log) ..."
   START=$(date +%s)
+  TIMER=()
+  # CPU seconds, unlike wall time, hardly depend on what else the machine is doing.
+  if [ -x /usr/bin/time ]; then TIMER=(/usr/bin/time -f "%U s user + %S s system CPU" -o "$WORK/generate.time"); fi
   # shellcheck disable=SC2086
-  java $JAVA_OPTS -jar "$JAR" "${APP_ARGS[@]}" --rapport.generate.tickets=$TICKETS --rapport.generate.contacts=$CONTACTS \
+  "${TIMER[@]}" java $JAVA_OPTS -jar "$JAR" "${APP_ARGS[@]}" --rapport.generate.tickets=$TICKETS --rapport.generate.contacts=$CONTACTS \
     --rapport.generate.messages=$MESSAGES --rapport.generate.exit=true > "$WORK/generate.log" 2>&1
   GENERATE_SECONDS=$(( $(date +%s) - START ))
   grep -E "Generated [0-9]+ rows|Search reindexed" "$WORK/generate.log" | sed 's/.*: //' || true
@@ -85,7 +88,8 @@ mvn -q -B -o test -Pbenchmark -Dbench.url="http://127.0.0.1:$PORT" -Dbench.pid=$
   echo
   echo "### $(date -u '+%Y-%m-%d %H:%M UTC') — scale $SCALE, $DB"
   echo
-  echo "- Data: $TICKETS tickets, $CONTACTS contacts, $MESSAGES messages; generation and reindexing took ${GENERATE_SECONDS} s"
+  echo "- Data: $TICKETS tickets, $CONTACTS contacts, $MESSAGES messages; generation and reindexing took ${GENERATE_SECONDS} s ($(cat "$WORK/generate.time" 2>/dev/null || echo "CPU time not measured"))"
+  grep -hE "Generated [0-9]+ rows|Search reindexed in" "$WORK/generate.log" 2>/dev/null | sed 's/.*: /- /' || true
   echo "- Machine: nproc $(nproc), memory $(free -g | awk '/^Mem:/ {print $2 " GiB total, " $7 " GiB available"}'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- JVM: \`$JAVA_OPTS\`, $(java -version 2>&1 | head -1)"
   echo
