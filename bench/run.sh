@@ -64,7 +64,7 @@ if [ -z "${SKIP_GENERATE:-}" ]; then
   "${TIMER[@]}" java $JAVA_OPTS -jar "$JAR" "${APP_ARGS[@]}" --rapport.generate.tickets=$TICKETS --rapport.generate.contacts=$CONTACTS \
     --rapport.generate.messages=$MESSAGES --rapport.generate.exit=true > "$WORK/generate.log" 2>&1
   GENERATE_SECONDS=$(( $(date +%s) - START ))
-  grep -E "Generated [0-9]+ rows|Search reindexed" "$WORK/generate.log" | sed 's/.*: //' || true
+  grep -E "Generated [0-9]+ rows|Search reindexed" "$WORK/generate.log" | sed -E 's/^.*(Generated [0-9]+ rows|Search reindexed)/\1/' || true
 fi
 
 echo "Starting the application on 127.0.0.1:$PORT (log: $WORK/app.log) ..."
@@ -89,7 +89,8 @@ mvn -q -B -o test -Pbenchmark -Dbench.url="http://127.0.0.1:$PORT" -Dbench.pid=$
   echo "### $(date -u '+%Y-%m-%d %H:%M UTC') — scale $SCALE, $DB"
   echo
   echo "- Data: $TICKETS tickets, $CONTACTS contacts, $MESSAGES messages; generation and reindexing took ${GENERATE_SECONDS} s ($(cat "$WORK/generate.time" 2>/dev/null || echo "CPU time not measured"))"
-  grep -hE "Generated [0-9]+ rows|Search reindexed in" "$WORK/generate.log" 2>/dev/null | sed 's/.*: /- /' || true
+  grep -hE "Generated [0-9]+ rows|Search reindexed in" "$WORK/generate.log" 2>/dev/null \
+    | sed -E 's/^.*(Generated [0-9]+ rows|Search reindexed in)/- \1/' || true
   echo "- Machine: nproc $(nproc), memory $(free -g | awk '/^Mem:/ {print $2 " GiB total, " $7 " GiB available"}'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- JVM: \`$JAVA_OPTS\`, $(java -version 2>&1 | head -1)"
   echo
