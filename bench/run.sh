@@ -42,6 +42,7 @@ export RAPPORT_DEMO_DATA=off
 export RAPPORT_DATA_DIR="$WORK/data"
 export SERVER_PORT=$PORT
 if [ "$DB" = postgresql ]; then
+  export PGOPTIONS="--client-min-messages=warning"
   export RAPPORT_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/rapport_bench"
   export RAPPORT_DB_USER=$PGUSER
   export RAPPORT_DB_PASSWORD=${RAPPORT_DB_PASSWORD:-}

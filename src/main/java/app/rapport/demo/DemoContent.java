@@ -122,6 +122,12 @@ public final class DemoContent {
 		return personalNotes.getOrDefault(language, List.of());
 	}
 
+	/** Whether the content has its own templates for the type in the language (no fallback). */
+	boolean hasOwnTemplates(String language, String type) {
+		List<TicketTemplate> found = tickets.getOrDefault(language, Map.of()).get(type);
+		return found != null && !found.isEmpty();
+	}
+
 	/** Templates for a type in a language, falling back to English and then to any language. */
 	List<TicketTemplate> templates(String language, String type) {
 		List<TicketTemplate> found = tickets.getOrDefault(language, Map.of()).get(type);

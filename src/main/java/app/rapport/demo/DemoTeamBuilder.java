@@ -172,16 +172,15 @@ class DemoTeamBuilder {
 		return new DemoTeam.Member(u.id(), u.displayName(), u.role(), u.spokenLanguages(), u.groupIds());
 	}
 
-	/** The credentials as a table for the log. */
+	/** The credentials as a table for the log; names come last because CJK letters are wider than the rest. */
 	static String credentialTable(List<Credential> credentials) {
-		int nameWidth = credentials.stream().mapToInt(c -> c.displayName().length()).max().orElse(4) + 2;
 		int emailWidth = credentials.stream().mapToInt(c -> c.email().length()).max().orElse(6) + 2;
 		StringBuilder sb = new StringBuilder();
-		String format = "  %-12s%-" + nameWidth + "s%-" + emailWidth + "s%s%n";
-		sb.append(String.format(format, "role", "name", "e-mail", "password"));
+		String format = "  %-12s%-" + emailWidth + "s%-22s%s%n";
+		sb.append(String.format(format, "role", "e-mail", "password", "name"));
 		for (Credential c : credentials) {
-			sb.append(String.format(format, c.role().name().toLowerCase(java.util.Locale.ROOT), c.displayName(), c.email(),
-					c.password()));
+			sb.append(String.format(format, c.role().name().toLowerCase(java.util.Locale.ROOT), c.email(), c.password(),
+					c.displayName()));
 		}
 		return sb.toString();
 	}

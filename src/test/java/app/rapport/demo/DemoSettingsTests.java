@@ -49,6 +49,7 @@ class DemoSettingsTests {
 			assertThat(content.replies(language, true)).as(language).isNotEmpty();
 			assertThat(content.replies(language, false)).as(language).isNotEmpty();
 			for (app.rapport.ticket.TicketType type : app.rapport.ticket.TicketType.values()) {
+				assertThat(content.hasOwnTemplates(language, type.name())).as(language + " " + type).isTrue();
 				assertThat(content.templates(language, type.name())).as(language + " " + type)
 					.isNotEmpty()
 					.allMatch(t -> t.subject() != null && !t.subject().isBlank() && t.body() != null);
