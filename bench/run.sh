@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Generates data at a chosen scale, starts the packaged application on the loopback interface and measures
+# it over HTTP; prints a Markdown table and appends it to docs/benchmarks.md. Never part of `mvn test`.
+#
+#   SCALE=small|medium|full   (default small)      DB=h2|postgresql   (default h2)
+#   PORT=18080   JAVA_OPTS="-Xmx1g"   REQUESTS=400   SKIP_GENERATE=1 (reuse the last database of this scale)
+#   PostgreSQL: PGHOST/PGPORT/PGUSER (default 127.0.0.1/5432/postgres); the database rapport_bench is recreated.
+set -euo pipefail
+
+SCALE=${SCALE:-small}
+DB=${DB:-h2}
+PORT=${PORT:-18080}
+JAVA_OPTS=${JAVA_OPTS:--Xmx1g}
+REQUESTS=${REQUESTS:-400}
+PGHOST=${PGHOST:-127.0.0.1}
+PGPORT=${PGPORT:-5432}
+PGUSER=${PGUSER:-postgres}
+
+case "$SCALE" in
+  small)  TICKETS=10000;   CONTACTS=2000;   MESSAGES=50000 ;;
+  medium) TICKETS=100000;  CONTACTS=20000;  MESSAGES=500000 ;;
+  full)   TICKETS=1000000; CONTACTS=200000; MESSAGES=5000000 ;;
+  *) echo "SCALE must be small, medium or full" >&2; exit 2 ;;
+esac
+case "$DB" in h2|postgresql) ;; *) echo "DB must be h2 or postgresql" >&2; exit 2 ;; esac
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+JAR=$(ls target/rapport-*.jar 2>/dev/null | grep -v '\.original$' | head -1 || true)
+if [ -z "$JAR" ]; then
+  echo "Building the application jar ..."
+  mvn -q -B -DskipTests package
+  JAR=$(ls target/rapport-*.jar | grep -v '\.original$' | head -1)
+fi
+
+WORK="$ROOT/bench/target/$SCALE-$DB"
+mkdir -p "$WORK"
+# The admin for this run: the password is new every time and never leaves this machine.
+export RAPPORT_ADMIN_EMAIL=bench-admin@rapport.local
+export RAPPORT_ADMIN_PASSWORD=${RAPPORT_ADMIN_PASSWORD:-bench-$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 20)}
+export RAPPORT_DEMO_DATA=off
+export RAPPORT_DATA_DIR="$WORK/data"
+export SERVER_PORT=$PORT
+if [ "$DB" = postgresql ]; then
+  export PGOPTIONS="--client-min-messages=warning"
+  export RAPPORT_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/rapport_bench"
+  export RAPPORT_DB_USER=$PGUSER
+  export RAPPORT_DB_PASSWORD=${RAPPORT_DB_PASSWORD:-}
+fi
+APP_ARGS=(--server.address=127.0.0.1)
+
+GENERATE_SECONDS=skipped
+if [ -z "${SKIP_GENERATE:-}" ]; then
+  rm -rf "$WORK/data"
+  if [ "$DB" = postgresql ]; then
+    psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -qc "drop database if exists rapport_bench"
+    psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -qc "create database rapport_bench"
+  fi
+  echo "Generating $TICKETS tickets, $CONTACTS contacts, $MESSAGES messages on $DB (log: $WORK/generate.log) ..."
+  START=$(date +%s)
+  TIMER=()
+  # CPU seconds, unlike wall time, hardly depend on what else the machine is doing.
+  if [ -x /usr/bin/time ]; then TIMER=(/usr/bin/time -f "%U s user + %S s system CPU" -o "$WORK/generate.time"); fi
+  # shellcheck disable=SC2086
+  "${TIMER[@]}" java $JAVA_OPTS -jar "$JAR" "${APP_ARGS[@]}" --rapport.generate.tickets=$TICKETS --rapport.generate.contacts=$CONTACTS \
+    --rapport.generate.messages=$MESSAGES --rapport.generate.exit=true > "$WORK/generate.log" 2>&1
+  GENERATE_SECONDS=$(( $(date +%s) - START ))
+  grep -E "Generated [0-9]+ rows|Search reindexed" "$WORK/generate.log" | sed -E 's/^.*(Generated [0-9]+ rows|Search reindexed)/\1/' || true
+fi
+
+echo "Starting the application on 127.0.0.1:$PORT (log: $WORK/app.log) ..."
+# shellcheck disable=SC2086
+java $JAVA_OPTS -jar "$JAR" "${APP_ARGS[@]}" > "$WORK/app.log" 2>&1 &
+APP_PID=$!
+trap 'kill $APP_PID 2>/dev/null || true; wait $APP_PID 2>/dev/null || true' EXIT
+for _ in $(seq 1 300); do
+  if curl -fs "http://127.0.0.1:$PORT/actuator/health" > /dev/null 2>&1; then break; fi
+  if ! kill -0 $APP_PID 2>/dev/null; then echo "The application stopped; see $WORK/app.log" >&2; exit 1; fi
+  sleep 1
+done
+curl -fs "http://127.0.0.1:$PORT/actuator/health" > /dev/null
+
+echo "Measuring ..."
+mvn -q -B -o test -Pbenchmark -Dbench.url="http://127.0.0.1:$PORT" -Dbench.pid=$APP_PID \
+  -Dbench.adminEmail="$RAPPORT_ADMIN_EMAIL" -Dbench.adminPassword="$RAPPORT_ADMIN_PASSWORD" \
+  -Dbench.requests="$REQUESTS" -Dbench.out="$WORK/result.md"
+
+{
+  echo
+  echo "### $(date -u '+%Y-%m-%d %H:%M UTC') — scale $SCALE, $DB"
+  echo
+  echo "- Data: $TICKETS tickets, $CONTACTS contacts, $MESSAGES messages; generation and reindexing took ${GENERATE_SECONDS} s ($(cat "$WORK/generate.time" 2>/dev/null || echo "CPU time not measured"))"
+  grep -hE "Generated [0-9]+ rows|Search reindexed in" "$WORK/generate.log" 2>/dev/null \
+    | sed -E 's/^.*(Generated [0-9]+ rows|Search reindexed in)/- \1/' || true
+  echo "- Machine: nproc $(nproc), memory $(free -g | awk '/^Mem:/ {print $2 " GiB total, " $7 " GiB available"}'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "- JVM: \`$JAVA_OPTS\`, $(java -version 2>&1 | head -1)"
+  echo
+  cat "$WORK/result.md"
+} | tee -a "$ROOT/docs/benchmarks.md"

@@ -1,0 +1,277 @@
+package app.rapport.bench;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Measures a running Rapport over real HTTP on the loopback interface: ticket creation with 1 and 8 clients,
+ * the queue page, the API list, search in three languages and the server's resident memory. Started by
+ * {@code bench/run.sh} (never by {@code mvn test}): it needs {@code -Dbench.url} and the admin's credentials.
+ */
+@Tag("benchmark")
+class ApiLoadBenchmark {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	private final String baseUrl = System.getProperty("bench.url", "");
+
+	private final int requests = Integer.getInteger("bench.requests", 400);
+
+	private final List<Row> rows = new ArrayList<>();
+
+	private final HttpClient http = HttpClient.newBuilder()
+		.connectTimeout(Duration.ofSeconds(10))
+		.executor(Executors.newFixedThreadPool(16))
+		.build();
+
+	@Test
+	void measuresTheRunningApplication() throws Exception {
+		assertThat(baseUrl).as("start with bench/run.sh, or pass -Dbench.url=http://127.0.0.1:<port>")
+			.startsWith("http://127.0.0.1:");
+		HttpResponse<String> health = send(HttpRequest.newBuilder(uri("/actuator/health")).GET());
+		assertThat(health.statusCode()).as("health").isEqualTo(200);
+
+		String token = createToken();
+		assertThat(token).as("API token").isNotBlank();
+
+		ticketCreation(token, 1, requests);
+		ticketCreation(token, 8, requests / 8 * 2);
+		latencies("Queue page `GET /tickets` (signed in)", signedInClient(), "/tickets", null, requests / 2, 50);
+		latencies("API list `GET /api/v1/tickets?page=0&size=25`", http, "/api/v1/tickets?page=0&size=25", token,
+				requests / 2, 50);
+		for (String q : List.of("投诉", "оплакване", "complaint")) {
+			latencies("Search `q=" + q + "`", http, "/api/v1/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8),
+					token, requests / 4, 100);
+		}
+		residentMemory();
+
+		String table = table();
+		System.out.println(table);
+		String out = System.getProperty("bench.out");
+		if (out != null && !out.isBlank()) {
+			Files.writeString(Path.of(out), table, StandardCharsets.UTF_8);
+		}
+	}
+
+	private String createToken() throws IOException, InterruptedException {
+		String credentials = System.getProperty("bench.adminEmail", "") + ":" + System.getProperty("bench.adminPassword", "");
+		HttpResponse<String> created = send(HttpRequest.newBuilder(uri("/api/v1/tokens"))
+			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"benchmark\",\"scopes\":[\"read\",\"write\",\"admin\"]}")));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		return JSON.readTree(created.body()).get("token").asString();
+	}
+
+	/** {@code clients} threads each create {@code perClient} tickets; throughput is over the wall-clock time. */
+	private void ticketCreation(String token, int clients, int perClient) throws Exception {
+		String label = "Ticket creation `POST /api/v1/tickets`, " + clients + (clients == 1 ? " client" : " clients");
+		HttpResponse<String> probe = createTicket(token, -1);
+		if (probe.statusCode() != 201) {
+			rows.add(Row.unavailable(label, probe));
+			return;
+		}
+		for (int i = 0; i < 20; i++) {
+			createTicket(token, -2 - i);
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		long started = System.nanoTime();
+		try {
+			List<Future<long[]>> futures = new ArrayList<>();
+			for (int c = 0; c < clients; c++) {
+				int client = c;
+				futures.add(pool.submit(() -> {
+					long[] nanos = new long[perClient];
+					for (int i = 0; i < perClient; i++) {
+						long t0 = System.nanoTime();
+						HttpResponse<String> r = createTicket(token, client * 100_000 + i);
+						nanos[i] = System.nanoTime() - t0;
+						if (r.statusCode() != 201) {
+							throw new IllegalStateException("POST /api/v1/tickets answered " + r.statusCode() + ": " + r.body());
+						}
+					}
+					return nanos;
+				}));
+			}
+			List<Long> all = new ArrayList<>();
+			for (Future<long[]> f : futures) {
+				for (long n : f.get()) {
+					all.add(n);
+				}
+			}
+			double seconds = (System.nanoTime() - started) / 1e9;
+			double perSecond = all.size() / seconds;
+			long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
+			rows.add(new Row(label, String.format(Locale.ROOT, "%.0f tickets/s; p50 %s, p95 %s, p99 %s (n=%d)", perSecond,
+					ms(percentile(sorted, 50)), ms(percentile(sorted, 95)), ms(percentile(sorted, 99)), sorted.length),
+					clients == 8 ? "≥ 1,000 tickets/s" : "", clients == 8 ? (perSecond >= 1000 ? "yes" : "no") : ""));
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	private HttpResponse<String> createTicket(String token, int n) throws IOException, InterruptedException {
+		String[][] samples = { { "Printer cannot connect after the update", "Since this morning the office printer shows an error." },
+				{ "打印机更新后无法连接", "今天早上开始，办公室的打印机一直显示错误，麻烦尽快处理。" },
+				{ "發票抬頭需要更正", "上個月的發票抬頭寫錯了，請協助重新開立。" },
+				{ "Поръчката пристигна непълна", "Липсват два артикула от поръчката, моля проверете." } };
+		String[] sample = samples[Math.floorMod(n, samples.length)];
+		String body = "{\"subject\":" + quote(sample[0] + " #" + n) + ",\"body\":" + quote(sample[1])
+				+ ",\"type\":\"QUESTION\",\"priority\":\"NORMAL\",\"requester\":{\"email\":\"bench-customer-"
+				+ Math.floorMod(n, 50) + "@bench.rapport.test\"}}";
+		return send(HttpRequest.newBuilder(uri("/api/v1/tickets"))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+	}
+
+	private void latencies(String label, HttpClient client, String path, String token, int count, int targetP95Millis)
+			throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(TIMEOUT).GET();
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token).header("Accept", "application/json");
+		}
+		if (client == null) {
+			rows.add(new Row(label, "unavailable (could not sign in)", "p95 ≤ " + targetP95Millis + " ms", "n/a"));
+			return;
+		}
+		HttpResponse<String> probe = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		if (probe.statusCode() != 200) {
+			rows.add(Row.unavailable(label, probe));
+			return;
+		}
+		for (int i = 0; i < 20; i++) {
+			client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		long[] nanos = new long[count];
+		for (int i = 0; i < count; i++) {
+			long t0 = System.nanoTime();
+			HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			nanos[i] = System.nanoTime() - t0;
+			assertThat(r.statusCode()).as(path).isEqualTo(200);
+		}
+		Arrays.sort(nanos);
+		long p95 = percentile(nanos, 95);
+		rows.add(new Row(label, "p50 " + ms(percentile(nanos, 50)) + ", p95 " + ms(p95) + " (n=" + count + ")",
+				"p95 ≤ " + targetP95Millis + " ms", p95 <= targetP95Millis * 1_000_000L ? "yes" : "no"));
+	}
+
+	/** A client with a web session: reads the CSRF token from the sign-in page and signs in as the admin. */
+	private HttpClient signedInClient() throws IOException, InterruptedException {
+		CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+		HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(10)).build();
+		HttpResponse<String> page = client.send(HttpRequest.newBuilder(uri("/login")).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|name=\"_csrf\" content=\"([^\"]+)\"")
+			.matcher(page.body());
+		if (!csrf.find()) {
+			return null;
+		}
+		String token = csrf.group(1) != null ? csrf.group(1) : csrf.group(2);
+		String form = "email=" + enc(System.getProperty("bench.adminEmail", "")) + "&password="
+				+ enc(System.getProperty("bench.adminPassword", "")) + "&_csrf=" + enc(token);
+		HttpResponse<String> signIn = client.send(HttpRequest.newBuilder(uri("/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		String location = signIn.headers().firstValue("Location").orElse("");
+		return signIn.statusCode() == 302 && !location.contains("error") && !location.contains("locked") ? client : null;
+	}
+
+	private void residentMemory() throws IOException {
+		String pid = System.getProperty("bench.pid", "");
+		Path status = Path.of("/proc", pid, "status");
+		if (pid.isBlank() || !Files.exists(status)) {
+			rows.add(new Row("Resident memory (VmRSS)", "unknown (no -Dbench.pid)", "≤ 1.5 GiB", "n/a"));
+			return;
+		}
+		long rss = 0;
+		long peak = 0;
+		for (String line : Files.readAllLines(status)) {
+			if (line.startsWith("VmRSS:")) {
+				rss = Long.parseLong(line.replaceAll("\\D", ""));
+			}
+			if (line.startsWith("VmHWM:")) {
+				peak = Long.parseLong(line.replaceAll("\\D", ""));
+			}
+		}
+		rows.add(new Row("Resident memory (VmRSS / peak VmHWM)",
+				String.format(Locale.ROOT, "%.0f MiB / %.0f MiB", rss / 1024.0, peak / 1024.0), "≤ 1.5 GiB",
+				peak <= 1536L * 1024 ? "yes" : "no"));
+	}
+
+	private String table() {
+		StringBuilder sb = new StringBuilder();
+		sb.append("| Measurement | Result | Target | Met |\n| --- | --- | --- | --- |\n");
+		for (Row r : rows) {
+			sb.append("| ").append(r.label()).append(" | ").append(r.result()).append(" | ").append(r.target()).append(" | ")
+				.append(r.met()).append(" |\n");
+		}
+		return sb.toString();
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+		return http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	private URI uri(String path) {
+		return URI.create(baseUrl + path);
+	}
+
+	private static long percentile(long[] sorted, int p) {
+		int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+		return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+	}
+
+	private static String ms(long nanos) {
+		return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
+	}
+
+	private static String enc(String s) {
+		return URLEncoder.encode(s, StandardCharsets.UTF_8);
+	}
+
+	private static String quote(String s) {
+		return JSON.writeValueAsString(s);
+	}
+
+	/** One line of the results table. */
+	private record Row(String label, String result, String target, String met) {
+
+		static Row unavailable(String label, HttpResponse<String> response) {
+			return new Row(label, "unavailable (HTTP " + response.statusCode() + ")", "", "n/a");
+		}
+
+	}
+
+}
