@@ -1,5 +1,6 @@
 package app.rapport.demo;
 
+import app.rapport.search.SearchIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +35,7 @@ class BulkGenerationRunner implements ApplicationRunner {
 
 	private final DemoDataGenerator generator;
 
-	private final SearchReindexer reindexer;
+	private final SearchIndex searchIndex;
 
 	private final ConfigurableApplicationContext context;
 
@@ -46,14 +47,14 @@ class BulkGenerationRunner implements ApplicationRunner {
 			@Value("${rapport.generate.reindex:true}") boolean reindex,
 			@Value("${rapport.generate.exit:false}") boolean exit,
 			@Value("${rapport.demo.content:classpath:demo/}") String contentLocation, ResourceLoader resources,
-			DemoTeamBuilder teams, DemoDataGenerator generator, SearchReindexer reindexer,
+			DemoTeamBuilder teams, DemoDataGenerator generator, SearchIndex searchIndex,
 			ConfigurableApplicationContext context) {
 		this.settings = new Settings(tickets, contacts, organizations, messages, seed, batchSize, reindex, exit);
 		this.contentLocation = contentLocation;
 		this.resources = resources;
 		this.teams = teams;
 		this.generator = generator;
-		this.reindexer = reindexer;
+		this.searchIndex = searchIndex;
 		this.context = context;
 	}
 
@@ -86,7 +87,7 @@ class BulkGenerationRunner implements ApplicationRunner {
 		});
 		GenerationReport report = generator.generate(content, team, settings.plan());
 		if (settings.reindex()) {
-			reindexer.reindexAndWait();
+			searchIndex.reindexAll();
 		}
 		log.info("Generation finished: {} rows in {} s", report.rows(), report.elapsed().toSeconds());
 		if (settings.exit()) {

@@ -1,5 +1,6 @@
 package app.rapport.demo;
 
+import app.rapport.search.SearchIndex;
 import java.util.Locale;
 
 import org.slf4j.Logger;
@@ -36,18 +37,18 @@ class DemoDataRunner implements ApplicationRunner {
 
 	private final DemoDataGenerator generator;
 
-	private final SearchReindexer reindexer;
+	private final SearchIndex searchIndex;
 
 	DemoDataRunner(@Value("${rapport.demo-data:on}") String demoData,
 			@Value("${rapport.demo.content:classpath:demo/}") String contentLocation, JdbcTemplate jdbc,
-			ResourceLoader resources, DemoTeamBuilder teams, DemoDataGenerator generator, SearchReindexer reindexer) {
+			ResourceLoader resources, DemoTeamBuilder teams, DemoDataGenerator generator, SearchIndex searchIndex) {
 		this.demoData = demoData;
 		this.contentLocation = contentLocation;
 		this.jdbc = jdbc;
 		this.resources = resources;
 		this.teams = teams;
 		this.generator = generator;
-		this.reindexer = reindexer;
+		this.searchIndex = searchIndex;
 	}
 
 	@Override
@@ -64,7 +65,7 @@ class DemoDataRunner implements ApplicationRunner {
 		DemoTeamBuilder.CreatedTeam created = teams.create();
 		DemoTeam team = teams.existing().orElse(created.team());
 		GenerationReport report = generator.generate(content, team, GenerationPlan.demo(content.organizations().size()));
-		reindexer.start();
+		searchIndex.startReindexAll();
 		log.info("Demo company created in {} ms: {} organizations, {} contacts, {} tickets, {} messages",
 				(System.nanoTime() - started) / 1_000_000, report.organizations(), report.contacts(), report.tickets(),
 				report.messages());

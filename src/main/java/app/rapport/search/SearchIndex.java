@@ -36,6 +36,9 @@ public class SearchIndex {
 
 	private final AtomicBoolean running = new AtomicBoolean();
 
+	/** The mass indexer's own future, so that shutting down stops it instead of letting it fail on a closed index. */
+	private volatile CompletableFuture<?> inProgress;
+
 	SearchIndex(EntityManagerFactory entityManagerFactory) {
 		this.entityManagerFactory = entityManagerFactory;
 	}
@@ -61,6 +64,14 @@ public class SearchIndex {
 	 */
 	public boolean startReindexAll() {
 		return startReindex(INDEXED) != null;
+	}
+
+	@jakarta.annotation.PreDestroy
+	void stopRunningRebuild() {
+		CompletableFuture<?> indexing = inProgress;
+		if (indexing != null && !indexing.isDone()) {
+			indexing.cancel(true);
+		}
 	}
 
 	/** True while a rebuild runs. */
@@ -113,7 +124,7 @@ public class SearchIndex {
 		try {
 			String what = names(types);
 			log.info("Rebuilding the search index for {}", what);
-			return Search.mapping(entityManagerFactory)
+			CompletableFuture<?> indexing = Search.mapping(entityManagerFactory)
 				.scope(types)
 				.massIndexer()
 				.typesToIndexInParallel(1)
@@ -121,8 +132,9 @@ public class SearchIndex {
 				.batchSizeToLoadObjects(100)
 				.monitor(new ProgressLog(what))
 				.start()
-				.toCompletableFuture()
-				.handle((ignored, failure) -> {
+				.toCompletableFuture();
+			inProgress = indexing;
+			return indexing.handle((ignored, failure) -> {
 					running.set(false);
 					if (failure != null) {
 						log.error("Rebuilding the search index for {} failed", what, failure);

@@ -88,7 +88,11 @@ public final class Browser implements AutoCloseable {
 	}
 
 	public void click(By by) {
-		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(by)).click();
+		WebElement element = find(by);
+		// Bring it to the middle of the window first, so that a sticky bar cannot cover it.
+		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});",
+				element);
+		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(element)).click();
 	}
 
 	public void signIn(String email, String password) {
