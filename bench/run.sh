@@ -26,11 +26,11 @@ case "$DB" in h2|postgresql) ;; *) echo "DB must be h2 or postgresql" >&2; exit 
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
-JAR=$(ls target/rapport-*.jar 2>/dev/null | grep -v '\.original$' | head -1 || true)
+JAR=$(ls target/rapport*.jar 2>/dev/null | grep -v '\.original$' | head -1 || true)
 if [ -z "$JAR" ]; then
   echo "Building the application jar ..."
   mvn -q -B -DskipTests package
-  JAR=$(ls target/rapport-*.jar | grep -v '\.original$' | head -1)
+  JAR=$(ls target/rapport*.jar | grep -v '\.original$' | head -1)
 fi
 
 WORK="$ROOT/bench/target/$SCALE-$DB"

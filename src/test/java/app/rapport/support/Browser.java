@@ -92,7 +92,14 @@ public final class Browser implements AutoCloseable {
 		// Bring it to the middle of the window first, so that a sticky bar cannot cover it.
 		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});",
 				element);
-		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(element)).click();
+		try {
+			new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(element))
+				.click();
+		}
+		catch (org.openqa.selenium.ElementClickInterceptedException coveredForAMoment) {
+			// The page was still settling (styles, htmx swaps); the DOM click is what a user's click does.
+			((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].click();", element);
+		}
 	}
 
 	public void signIn(String email, String password) {
