@@ -32,8 +32,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class SignInGuard {
 
-	static final int MAX_FAILURES_PER_ADDRESS = 30;
-
 	private final UserRepository users;
 
 	private final Clock clock;
@@ -42,10 +40,14 @@ class SignInGuard {
 
 	private final Duration lockout;
 
+	private final int maxFailuresPerAddress;
+
 	private final Map<String, Deque<Instant>> failuresByAddress = new ConcurrentHashMap<>();
 
 	SignInGuard(UserRepository users, Clock clock, @Value("${rapport.sign-in.max-failures:5}") int maxFailures,
-			@Value("${rapport.sign-in.lockout:15m}") Duration lockout) {
+			@Value("${rapport.sign-in.lockout:15m}") Duration lockout,
+			@Value("${rapport.sign-in.max-failures-per-address:30}") int maxFailuresPerAddress) {
+		this.maxFailuresPerAddress = maxFailuresPerAddress;
 		this.users = users;
 		this.clock = clock;
 		this.maxFailures = maxFailures;
@@ -83,7 +85,7 @@ class SignInGuard {
 		}
 		synchronized (failures) {
 			prune(failures, clock.instant());
-			return failures.size() >= MAX_FAILURES_PER_ADDRESS;
+			return failures.size() >= maxFailuresPerAddress;
 		}
 	}
 
