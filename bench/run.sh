@@ -37,7 +37,12 @@ WORK="$ROOT/bench/target/$SCALE-$DB"
 mkdir -p "$WORK"
 # The admin for this run: the password is new every time and never leaves this machine.
 export RAPPORT_ADMIN_EMAIL=bench-admin@rapport.local
+# With SKIP_GENERATE the admin already exists: reuse the password this script chose for it.
+if [ -n "${SKIP_GENERATE:-}" ] && [ -f "$WORK/admin-password" ]; then
+  RAPPORT_ADMIN_PASSWORD=$(cat "$WORK/admin-password")
+fi
 export RAPPORT_ADMIN_PASSWORD=${RAPPORT_ADMIN_PASSWORD:-bench-$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 20)}
+( umask 077; printf '%s' "$RAPPORT_ADMIN_PASSWORD" > "$WORK/admin-password" )
 export RAPPORT_DEMO_DATA=off
 export RAPPORT_DATA_DIR="$WORK/data"
 export SERVER_PORT=$PORT
