@@ -237,4 +237,30 @@ class TicketWebTests {
 		return (app.rapport.identity.CurrentUser) accounts.loadUserByUsername(who.email());
 	}
 
+
+	@Test
+	void exportsTheAgentsQueueAsCsvWithLocalizedHeadersAndOnlyVisibleTickets() throws Exception {
+		GroupSummary otherGroup = fixtures.group(AssignmentMode.MANUAL);
+		ContactSummary customer = fixtures.customer("bg");
+		tickets.open(new NewTicket("Чужда заявка", "Не е за тази група", false, TicketType.QUESTION, Priority.LOW,
+				customer.id(), null, null, otherGroup.id(), null, List.of(), Map.of()), null);
+
+		var response = mvc.perform(get("/tickets/export").param("format", "csv")
+			.param("queue", "groups")
+			.header("Accept-Language", "zh-CN")
+			.locale(java.util.Locale.SIMPLIFIED_CHINESE)
+			.with(as(agent)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse();
+		assertThat(response.getContentType()).startsWith("text/csv");
+		String csv = response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(csv).contains("编号", "主题", "打印机卡纸").doesNotContain("Чужда заявка");
+	}
+
+	@Test
+	void refusesAnUnknownExportFormat() throws Exception {
+		mvc.perform(get("/tickets/export").param("format", "pdf").with(as(agent))).andExpect(status().isBadRequest());
+	}
+
 }

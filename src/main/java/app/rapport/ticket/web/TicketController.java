@@ -16,6 +16,7 @@ import app.rapport.identity.UserSummary;
 import app.rapport.shared.ConflictException;
 import app.rapport.shared.InvalidInputException;
 import app.rapport.shared.Paging;
+import app.rapport.shared.TabularExport;
 import app.rapport.ticket.LinkKind;
 import app.rapport.ticket.MessageKind;
 import app.rapport.ticket.NewMessage;
@@ -109,6 +110,28 @@ class TicketController {
 			return b.encode().build().toUriString();
 		}
 
+		/** The export of this very list, in "csv" or "xlsx". */
+		String export(String format) {
+			return query(0).replaceFirst("^/tickets", "/tickets/export") + "&format=" + format;
+		}
+
+	}
+
+	private Filters filters(CurrentUser me, String queue, String state, String type, String priority, String groupId,
+			String ownerId, String tag, String sort) {
+		Queue q = parse(Queue.class, queue, Queue.MINE);
+		if (q == Queue.ALL && !me.seesAllTickets()) {
+			q = Queue.MINE;
+		}
+		return new Filters(q, parse(TicketState.class, state, null), parse(TicketType.class, type, null),
+				parse(Priority.class, priority, null), parseLong(groupId), parseLong(ownerId),
+				tag == null || tag.isBlank() ? null : tag.strip(), parse(TicketQuery.Sort.class, sort, TicketQuery.Sort.UPDATED));
+	}
+
+	private static TicketQuery query(Filters filters) {
+		return new TicketQuery(filters.queue(), filters.state() == null ? null : EnumSet.of(filters.state()),
+				filters.type(), filters.priority(), filters.groupId(), filters.ownerId(), filters.tag(), null,
+				filters.sort(), false);
 	}
 
 	@GetMapping("/tickets")
@@ -118,16 +141,9 @@ class TicketController {
 			@RequestParam(required = false) String ownerId, @RequestParam(required = false) String tag,
 			@RequestParam(required = false) String sort, @RequestParam(required = false) String page,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-		Queue q = parse(Queue.class, queue, Queue.MINE);
-		if (q == Queue.ALL && !me.seesAllTickets()) {
-			q = Queue.MINE;
-		}
-		Filters filters = new Filters(q, parse(TicketState.class, state, null), parse(TicketType.class, type, null),
-				parse(Priority.class, priority, null), parseLong(groupId), parseLong(ownerId),
-				tag == null || tag.isBlank() ? null : tag.strip(), parse(TicketQuery.Sort.class, sort, TicketQuery.Sort.UPDATED));
+		Filters filters = filters(me, queue, state, type, priority, groupId, ownerId, tag, sort);
 		int pageNumber = Math.max(0, parseLong(page) == null ? 0 : parseLong(page).intValue());
-		TicketQuery query = new TicketQuery(q, filters.state() == null ? null : EnumSet.of(filters.state()), filters.type(),
-				filters.priority(), filters.groupId(), filters.ownerId(), filters.tag(), null, filters.sort(), false);
+		TicketQuery query = query(filters);
 		Page<TicketView> result = tickets.find(query, Paging.of(pageNumber, Paging.DEFAULT_SIZE, Sort.unsorted()), me);
 		Map<Queue, Long> counts = tickets.queueCounts(me);
 		Map<Queue, String> queueUrls = new LinkedHashMap<>();
@@ -140,6 +156,47 @@ class TicketController {
 		model.addAttribute("nextUrl", result.hasNext() ? filters.query(pageNumber + 1) : null);
 		addChoices(model);
 		return htmx != null ? "ticket/_list :: list" : "ticket/list";
+	}
+
+	/** The queue as CSV or XLSX, with the same filters as the page; at most {@link #EXPORT_LIMIT} rows. */
+	@GetMapping("/tickets/export")
+	void export(@AuthenticationPrincipal CurrentUser me, @RequestParam(defaultValue = "csv") String format,
+			@RequestParam(required = false) String queue, @RequestParam(required = false) String state,
+			@RequestParam(required = false) String type, @RequestParam(required = false) String priority,
+			@RequestParam(required = false) String groupId, @RequestParam(required = false) String ownerId,
+			@RequestParam(required = false) String tag, @RequestParam(required = false) String sort,
+			HttpServletResponse response) throws java.io.IOException {
+		TabularExport.Format exportFormat = TabularExport.Format.parse(format);
+		Filters filters = filters(me, queue, state, type, priority, groupId, ownerId, tag, sort);
+		TicketQuery query = query(filters);
+		Locale locale = LocaleContextHolder.getLocale();
+		List<String> header = java.util.stream.Stream
+			.of("number", "subject", "type", "priority", "state", "requester", "organization", "group", "owner", "tags",
+					"created", "updated")
+			.map(k -> messages.getMessage("ticket.export." + k, null, locale))
+			.toList();
+		// Page through the query instead of loading the whole queue: big queues stay out of memory.
+		java.util.stream.Stream<List<?>> rows = java.util.stream.IntStream.range(0, EXPORT_LIMIT / EXPORT_PAGE)
+			.mapToObj(p -> tickets.find(query, Paging.of(p, EXPORT_PAGE, Sort.unsorted()), me).getContent())
+			.takeWhile(content -> !content.isEmpty())
+			.flatMap(List::stream)
+			.map(t -> List.of(t.number(), t.subject(), label("ticket.type." + t.type(), locale),
+					label("ticket.priority." + t.priority(), locale), label("ticket.state." + t.state(), locale),
+					t.requester() == null ? "" : t.requester().name(),
+					t.organizationName() == null ? "" : t.organizationName(), t.group() == null ? "" : t.group().name(),
+					t.owner() == null ? "" : t.owner().name(), String.join(", ", t.tags()), t.createdAt().toString(),
+					t.updatedAt().toString()));
+		response.setContentType(exportFormat.contentType());
+		response.setHeader("Content-Disposition", "attachment; filename=\"tickets." + exportFormat.extension() + "\"");
+		TabularExport.write(exportFormat, "Tickets", header, rows, response.getOutputStream());
+	}
+
+	static final int EXPORT_PAGE = 200;
+
+	static final int EXPORT_LIMIT = 100_000;
+
+	private String label(String key, Locale locale) {
+		return messages.getMessage(key, null, key, locale);
 	}
 
 	// ---------------------------------------------------------------- new ticket
