@@ -256,6 +256,13 @@ class TicketWebTests {
 		assertThat(response.getContentType()).startsWith("text/csv");
 		String csv = response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(csv).contains("编号", "主题", "打印机卡纸").doesNotContain("Чужда заявка");
+
+		String queuePage = mvc.perform(get("/tickets").param("queue", "groups").with(as(agent)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(queuePage).contains("/tickets/export?queue=groups&amp;format=xlsx");
 	}
 
 	@Test

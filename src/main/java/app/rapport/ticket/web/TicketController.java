@@ -154,6 +154,8 @@ class TicketController {
 		model.addAttribute("queueUrls", queueUrls);
 		model.addAttribute("prevUrl", result.hasPrevious() ? filters.query(pageNumber - 1) : null);
 		model.addAttribute("nextUrl", result.hasNext() ? filters.query(pageNumber + 1) : null);
+		model.addAttribute("exportCsvUrl", filters.export("csv"));
+		model.addAttribute("exportXlsxUrl", filters.export("xlsx"));
 		addChoices(model);
 		return htmx != null ? "ticket/_list :: list" : "ticket/list";
 	}
