@@ -25,15 +25,19 @@ class TicketFinder {
 	private EntityManager em;
 
 	Page<Ticket> find(TicketQuery query, Pageable pageable, Viewer viewer) {
+		return new PageImpl<>(content(query, pageable, viewer), pageable, count(query, viewer));
+	}
+
+	/** One page of tickets without the total, for callers that walk through pages (exports). */
+	List<Ticket> content(TicketQuery query, Pageable pageable, Viewer viewer) {
 		CriteriaBuilder cb = em.getCriteriaBuilder();
 		CriteriaQuery<Ticket> select = cb.createQuery(Ticket.class);
 		Root<Ticket> root = select.from(Ticket.class);
 		select.select(root).where(predicates(cb, root, query, viewer)).orderBy(order(cb, root, query));
-		List<Ticket> content = em.createQuery(select)
+		return em.createQuery(select)
 			.setFirstResult((int) pageable.getOffset())
 			.setMaxResults(pageable.getPageSize())
 			.getResultList();
-		return new PageImpl<>(content, pageable, count(query, viewer));
 	}
 
 	long count(TicketQuery query, Viewer viewer) {

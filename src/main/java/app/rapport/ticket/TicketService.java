@@ -232,6 +232,12 @@ public class TicketService {
 		return new PageImpl<>(views(page.getContent()), pageable, page.getTotalElements());
 	}
 
+	/** A page of tickets the user may see, without counting the total: for walking through a whole queue. */
+	@Transactional(readOnly = true)
+	public List<TicketView> findWithoutTotal(TicketQuery query, Pageable pageable, CurrentUser me) {
+		return views(finder.content(query, pageable, viewer(me)));
+	}
+
 	/** How many tickets each queue holds for the user (without extra filters). */
 	@Transactional(readOnly = true)
 	public Map<Queue, Long> queueCounts(CurrentUser me) {

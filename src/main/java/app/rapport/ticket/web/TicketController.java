@@ -179,7 +179,7 @@ class TicketController {
 			.toList();
 		// Page through the query instead of loading the whole queue: big queues stay out of memory.
 		java.util.stream.Stream<List<?>> rows = java.util.stream.IntStream.range(0, EXPORT_LIMIT / EXPORT_PAGE)
-			.mapToObj(p -> tickets.find(query, Paging.of(p, EXPORT_PAGE, Sort.unsorted()), me).getContent())
+			.mapToObj(p -> tickets.findWithoutTotal(query, Paging.of(p, EXPORT_PAGE, Sort.unsorted()), me))
 			.takeWhile(content -> !content.isEmpty())
 			.flatMap(List::stream)
 			.map(t -> List.of(t.number(), t.subject(), label("ticket.type." + t.type(), locale),
