@@ -1,0 +1,84 @@
+package app.rapport.notification;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+/** One notice delivered to one user; only its read time ever changes. */
+@Entity
+@Table(name = "notification")
+class Notification {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "notification_seq")
+	@SequenceGenerator(name = "notification_seq", sequenceName = "notification_seq", allocationSize = 50)
+	private Long id;
+
+	@Column(nullable = false)
+	private Long userId;
+
+	@Column(nullable = false)
+	private String kind;
+
+	@Column(nullable = false)
+	private String messageKey;
+
+	@Convert(converter = StringListJson.class)
+	@Column(nullable = false)
+	private List<String> args;
+
+	private String link;
+
+	@Column(nullable = false)
+	private Instant createdAt;
+
+	private Instant readAt;
+
+	protected Notification() {
+	}
+
+	Notification(long userId, Notice notice, Instant createdAt) {
+		this.userId = userId;
+		this.kind = notice.kind();
+		this.messageKey = notice.messageKey();
+		this.args = notice.args();
+		this.link = notice.link();
+		this.createdAt = createdAt;
+	}
+
+	/** Marks the notice read; a notice already read keeps its first read time. */
+	void markRead(Instant now) {
+		if (readAt == null) {
+			readAt = now;
+		}
+	}
+
+	Notice notice() {
+		return new Notice(kind, messageKey, args, link);
+	}
+
+	Long getId() {
+		return id;
+	}
+
+	Long getUserId() {
+		return userId;
+	}
+
+	Instant getCreatedAt() {
+		return createdAt;
+	}
+
+	Instant getReadAt() {
+		return readAt;
+	}
+
+}

@@ -1,0 +1,140 @@
+package app.rapport.notification;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import app.rapport.identity.UserDirectory;
+import app.rapport.identity.UserSummary;
+import app.rapport.shared.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/** Tells users about things they should act on: in the app, and by e-mail once the news is committed. */
+@Service
+@Transactional(readOnly = true)
+public class Notifications {
+
+	private static final Logger log = LoggerFactory.getLogger(Notifications.class);
+
+	private final NotificationRepository notifications;
+
+	private final UserDirectory directory;
+
+	private final NoticeMailer mailer;
+
+	private final NoticeText text;
+
+	private final Clock clock;
+
+	Notifications(NotificationRepository notifications, UserDirectory directory, NoticeMailer mailer, NoticeText text,
+			Clock clock) {
+		this.notifications = notifications;
+		this.directory = directory;
+		this.mailer = mailer;
+		this.text = text;
+		this.clock = clock;
+	}
+
+	/**
+	 * Stores the notice once for each of the users, in the caller's transaction, and e-mails the active ones
+	 * after that transaction commits (nothing is stored or sent when it rolls back). Duplicate ids count once;
+	 * ids of unknown users are skipped with a warning. A failing mail is logged, never thrown.
+	 */
+	@Transactional
+	public void notify(Collection<Long> userIds, Notice notice) {
+		if (notice == null) {
+			throw new IllegalArgumentException("Notice: must not be null");
+		}
+		Set<Long> ids = new LinkedHashSet<>(userIds);
+		ids.remove(null);
+		if (ids.isEmpty()) {
+			return;
+		}
+		Map<Long, UserSummary> users = directory.users(ids);
+		List<UserSummary> recipients = new ArrayList<>();
+		Instant now = clock.instant();
+		for (Long id : ids) {
+			UserSummary user = users.get(id);
+			if (user == null) {
+				log.warn("Notice {} not stored for unknown user {}", notice.kind(), id);
+				continue;
+			}
+			notifications.save(new Notification(id, notice, now));
+			if (user.active()) {
+				recipients.add(user);
+			}
+		}
+		if (!recipients.isEmpty()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					mailer.send(recipients, notice);
+				}
+			});
+		}
+	}
+
+	/** How many of the user's notices are unread; one indexed count. */
+	public long unreadCount(long userId) {
+		return notifications.countByUserIdAndReadAtIsNull(userId);
+	}
+
+	/** A page of the user's notices (only unread ones if asked), newest first, in the user's language. */
+	public Page<NotificationView> list(long userId, boolean unreadOnly, Pageable pageable) {
+		// The order is fixed (newest first); a sort in the pageable is ignored.
+		Pageable page = PageRequest.of(pageable.getPageNumber(), pageable.getPageSize());
+		Page<Notification> found = unreadOnly
+				? notifications.findByUserIdAndReadAtIsNullOrderByCreatedAtDescIdDesc(userId, page)
+				: notifications.findByUserIdOrderByCreatedAtDescIdDesc(userId, page);
+		Locale locale = NoticeText.locale(language(userId));
+		return found.map(n -> view(n, locale));
+	}
+
+	/** One of the user's notices; someone else's is {@link NotFoundException}, as if it did not exist. */
+	public NotificationView notification(long userId, long id) {
+		Notification n = own(userId, id);
+		return view(n, NoticeText.locale(language(userId)));
+	}
+
+	/** Marks one of the user's notices read (again is harmless); someone else's is {@link NotFoundException}. */
+	@Transactional
+	public void markRead(long userId, long id) {
+		own(userId, id).markRead(clock.instant());
+	}
+
+	/** Marks all the user's unread notices read and says how many there were. */
+	@Transactional
+	public int markAllRead(long userId) {
+		return notifications.markAllRead(userId, clock.instant());
+	}
+
+	private Notification own(long userId, long id) {
+		return notifications.findByIdAndUserId(id, userId).orElseThrow(() -> new NotFoundException("Notification " + id));
+	}
+
+	private String language(long userId) {
+		return directory.user(userId).map(UserSummary::language).orElse(null);
+	}
+
+	private NotificationView view(Notification n, Locale locale) {
+		Notice notice = n.notice();
+		return new NotificationView(n.getId(), notice.kind(), notice.messageKey(), notice.args(),
+				text.render(notice, locale), notice.link(), n.getCreatedAt(), n.getReadAt());
+	}
+
+}
