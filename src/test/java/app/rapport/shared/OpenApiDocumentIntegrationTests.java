@@ -24,7 +24,8 @@ class OpenApiDocumentIntegrationTests {
 		SwaggerParseResult result = new OpenAPIParser().readContents(doc.body(), null, null);
 		assertThat(result.getMessages()).as("parser messages").isEmpty();
 		assertThat(result.getOpenAPI().getOpenapi()).startsWith("3.");
-		assertThat(result.getOpenAPI().getPaths()).containsKeys("/api/v1/tokens", "/api/v1/groups", "/api/v1/users");
+		assertThat(result.getOpenAPI().getPaths()).containsKeys("/api/v1/tokens", "/api/v1/groups", "/api/v1/users",
+				"/api/v1/notifications", "/api/v1/notifications/{id}/read", "/api/v1/notifications/read-all");
 		assertThat(result.getOpenAPI().getComponents().getSecuritySchemes()).containsKeys("bearer", "basic");
 	}
 

@@ -1,0 +1,169 @@
+package app.rapport.notification;
+
+import java.util.List;
+import java.util.Set;
+
+import app.rapport.identity.Role;
+import app.rapport.identity.UserAdministration;
+import app.rapport.identity.UserSummary;
+import app.rapport.notification.NotificationTestSetup.RecordingMail;
+import app.rapport.shared.NotFoundException;
+import app.rapport.support.RapportIntegrationTest;
+import app.rapport.support.TestUsers;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Notices are stored with the caller's transaction and mailed, in each recipient's language, only after it commits. */
+@RapportIntegrationTest
+@Import(NotificationTestSetup.class)
+class NotificationsIntegrationTests {
+
+	static final Notice BREACHED = new Notice("commitment.breached", "test.notice.breached",
+			List.of("#42", "msg:test.notice.kind.first_response"), "/tickets/42");
+
+	@Autowired
+	Notifications notifications;
+
+	@Autowired
+	TestUsers testUsers;
+
+	@Autowired
+	UserAdministration administration;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Autowired
+	RecordingMail mail;
+
+	@Test
+	void storesTheNoticeOncePerUserAndMailsEachInTheirLanguageAfterCommit() {
+		UserSummary bulgarian = testUsers.user(Role.AGENT, "bg");
+		UserSummary chinese = testUsers.user(Role.SUPERVISOR, "zh-CN");
+
+		tx.executeWithoutResult(status -> {
+			notifications.notify(List.of(bulgarian.id(), chinese.id(), bulgarian.id()), BREACHED);
+			assertThat(mail.to(bulgarian.email())).as("no mail before the commit").isEmpty();
+		});
+
+		assertThat(notifications.unreadCount(bulgarian.id())).isEqualTo(1);
+		assertThat(notifications.unreadCount(chinese.id())).isEqualTo(1);
+		assertThat(mail.to(bulgarian.email())).singleElement().satisfies(m -> {
+			assertThat(m.subject()).isEqualTo("Rapport — известие: Запитване #42 пропусна срока за първи отговор");
+			assertThat(m.textBody()).startsWith("Здравейте, " + bulgarian.displayName() + "!")
+				.contains("Запитване #42 пропусна срока за първи отговор", "http://localhost:8080/tickets/42");
+		});
+		assertThat(mail.to(chinese.email())).singleElement().satisfies(m -> {
+			assertThat(m.subject()).isEqualTo("Rapport 通知：工单 #42 未在首次响应时限内完成");
+			assertThat(m.textBody()).contains("在 Rapport 中查看：http://localhost:8080/tickets/42");
+		});
+	}
+
+	@Test
+	void showsTheStoredNoticeInTheRecipientsLanguage() {
+		UserSummary taiwanese = testUsers.user(Role.AGENT, "zh-TW");
+
+		notifications.notify(List.of(taiwanese.id()), BREACHED);
+
+		assertThat(notifications.list(taiwanese.id(), false, PageRequest.of(0, 10))).singleElement().satisfies(n -> {
+			assertThat(n.text()).isEqualTo("工單 #42 未在首次回應時限內完成");
+			assertThat(n.kind()).isEqualTo("commitment.breached");
+			assertThat(n.args()).containsExactly("#42", "msg:test.notice.kind.first_response");
+			assertThat(n.link()).isEqualTo("/tickets/42");
+			assertThat(n.unread()).isTrue();
+		});
+	}
+
+	@Test
+	void aRolledBackTransactionStoresNothingAndSendsNoMail() {
+		UserSummary agent = testUsers.user(Role.AGENT);
+
+		tx.executeWithoutResult(status -> {
+			notifications.notify(List.of(agent.id()), BREACHED);
+			status.setRollbackOnly();
+		});
+
+		assertThat(notifications.unreadCount(agent.id())).isZero();
+		assertThat(notifications.list(agent.id(), false, PageRequest.of(0, 10))).isEmpty();
+		assertThat(mail.to(agent.email())).isEmpty();
+	}
+
+	@Test
+	void anInactiveUserSeesTheNoticeButGetsNoMail() {
+		UserSummary gone = testUsers.user(Role.AGENT);
+		administration.updateUser(gone.id(), gone.displayName(), gone.role(), false, Set.of());
+		UserSummary present = testUsers.user(Role.AGENT);
+
+		notifications.notify(List.of(gone.id(), present.id()), BREACHED);
+
+		assertThat(notifications.unreadCount(gone.id())).isEqualTo(1);
+		assertThat(mail.to(gone.email())).isEmpty();
+		assertThat(mail.to(present.email())).hasSize(1);
+	}
+
+	@Test
+	void aFailingMailIsLoggedAndNeitherFailsTheCallerNorStopsTheOtherMails() {
+		UserSummary unreachable = testUsers.user(Role.AGENT);
+		UserSummary reachable = testUsers.user(Role.AGENT);
+		mail.failFor(unreachable.email());
+
+		tx.executeWithoutResult(status -> notifications.notify(List.of(unreachable.id(), reachable.id()), BREACHED));
+
+		assertThat(notifications.unreadCount(unreachable.id())).isEqualTo(1);
+		assertThat(mail.to(reachable.email())).hasSize(1);
+	}
+
+	@Test
+	void skipsUnknownUsers() {
+		UserSummary agent = testUsers.user(Role.AGENT);
+
+		notifications.notify(List.of(agent.id(), Long.MAX_VALUE), BREACHED);
+
+		assertThat(notifications.unreadCount(agent.id())).isEqualTo(1);
+		assertThat(notifications.unreadCount(Long.MAX_VALUE)).isZero();
+	}
+
+	@Test
+	void marksOneAndThenAllReadButNotSomeoneElses() {
+		UserSummary agent = testUsers.user(Role.AGENT);
+		UserSummary other = testUsers.user(Role.AGENT);
+		notifications.notify(List.of(agent.id()), BREACHED);
+		notifications.notify(List.of(agent.id()), BREACHED);
+		notifications.notify(List.of(agent.id()), BREACHED);
+		long first = notifications.list(agent.id(), false, PageRequest.of(0, 10)).getContent().get(0).id();
+
+		assertThatThrownBy(() -> notifications.markRead(other.id(), first)).isInstanceOf(NotFoundException.class);
+		notifications.markRead(agent.id(), first);
+		notifications.markRead(agent.id(), first);
+
+		assertThat(notifications.unreadCount(agent.id())).isEqualTo(2);
+		assertThat(notifications.list(agent.id(), true, PageRequest.of(0, 10))).extracting(NotificationView::id)
+			.doesNotContain(first)
+			.hasSize(2);
+		assertThat(notifications.markAllRead(agent.id())).isEqualTo(2);
+		assertThat(notifications.markAllRead(agent.id())).isZero();
+		assertThat(notifications.unreadCount(agent.id())).isZero();
+		assertThat(notifications.list(agent.id(), false, PageRequest.of(0, 10))).hasSize(3)
+			.allSatisfy(n -> assertThat(n.readAt()).isNotNull());
+	}
+
+	@Test
+	void anUnknownMessageKeyShowsTheKeyRatherThanFailing() {
+		UserSummary agent = testUsers.user(Role.AGENT);
+
+		notifications.notify(List.of(agent.id()), new Notice("x.y", "no.such.key", List.of("msg:no.such.arg"), null));
+
+		assertThat(notifications.list(agent.id(), false, PageRequest.of(0, 10))).singleElement()
+			.satisfies(n -> assertThat(n.text()).isEqualTo("no.such.key"));
+		assertThat(mail.to(agent.email())).singleElement()
+			.satisfies(m -> assertThat(m.textBody()).contains("http://localhost:8080/notifications"));
+	}
+
+}
