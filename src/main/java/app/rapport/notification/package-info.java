@@ -1,2 +1,3 @@
 /** In-app notifications for users, and the port through which Rapport sends them e-mail. */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "identity", "shared" })
 package app.rapport.notification;
