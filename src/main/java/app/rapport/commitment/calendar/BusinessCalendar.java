@@ -30,7 +30,9 @@ public final class BusinessCalendar {
 
 	private static final int CACHED_DATES = 8192;
 
-	private static final long[] NO_INTERVALS = new long[0];
+	private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+	private static final Duration LARGEST_STEP = Duration.ofDays(100 * 365);
 
 	private final ZoneId zone;
 
@@ -48,13 +50,15 @@ public final class BusinessCalendar {
 
 	private final Duration weeklyWorkingTime;
 
+	private final long weeklySeconds;
+
 	/**
 	 * Whole weeks can only be skipped with the nominal weekly total when no period crossing midnight overlaps the next
 	 * day's hours; otherwise the merged time is shorter than the sum.
 	 */
 	private final boolean weeksAddUp;
 
-	/** Working intervals per local epoch day as [start, end, start, end, ...] epoch seconds. */
+	/** Per local epoch day, in epoch seconds: the start of the day, then its working intervals as start, end, ... */
 	private final Map<Long, long[]> intervalsByDay = new ConcurrentHashMap<>();
 
 	private BusinessCalendar(ZoneId zone, Map<DayOfWeek, List<WorkingPeriod>> weeklyHours, List<CalendarDay> days) {
@@ -78,6 +82,7 @@ public final class BusinessCalendar {
 			.flatMap(List::stream)
 			.map(WorkingPeriod::length)
 			.reduce(Duration.ZERO, Duration::plus);
+		this.weeklySeconds = weeklyWorkingTime.getSeconds();
 		this.weeksAddUp = Arrays.stream(DayOfWeek.values()).allMatch(day -> {
 			long spillsUntil = weeklyHours.get(day)
 				.stream()
@@ -151,9 +156,13 @@ public final class BusinessCalendar {
 		if (businessTime.isZero()) {
 			return from;
 		}
-		Duration remaining = businessTime;
+		if (businessTime.compareTo(LARGEST_STEP) > 0) {
+			// Nanoseconds in a long last 292 years; longer spans are added in steps.
+			return plus(plus(from, LARGEST_STEP), businessTime.minus(LARGEST_STEP));
+		}
+		long remaining = businessTime.toNanos();
 		long positionSecond = from.getEpochSecond();
-		int positionNano = from.getNano();
+		long positionNano = from.getNano();
 		long firstDay = localEpochDay(from) - 1;
 		long lastWorkingDay = firstDay + 1;
 		long transitionDay = Long.MIN_VALUE;
@@ -167,19 +176,20 @@ public final class BusinessCalendar {
 					transitionDay = transitionDayAfter(day - 2);
 				}
 				long weeks = skippableWeeks(day, positionSecond, positionNano, transitionDay);
-				if (weeks > 0 && !weeklyWorkingTime.isZero()) {
-					weeks = Math.min(weeks, remaining.minusNanos(1).dividedBy(weeklyWorkingTime));
+				if (weeks > 0 && weeklySeconds > 0) {
+					// Strictly less than what remains, so the result never falls inside a skipped week.
+					weeks = Math.min(weeks, (remaining - 1) / (weeklySeconds * NANOS_PER_SECOND));
 				}
 				if (weeks == Long.MAX_VALUE) {
 					throw new IllegalStateException(
 							"The calendar has no working time after " + LocalDate.ofEpochDay(lastWorkingDay));
 				}
 				if (weeks > 0) {
-					remaining = remaining.minus(weeklyWorkingTime.multipliedBy(weeks));
+					remaining -= weeks * weeklySeconds * NANOS_PER_SECOND;
 					day += 7 * weeks;
 					positionSecond = dayStart(day);
 					positionNano = 0;
-					if (!weeklyWorkingTime.isZero()) {
+					if (weeklySeconds > 0) {
 						lastWorkingDay = day;
 					}
 					day--;
@@ -187,7 +197,7 @@ public final class BusinessCalendar {
 				}
 			}
 			long[] intervals = intervalsOn(day);
-			for (int i = 0; i < intervals.length; i += 2) {
+			for (int i = 1; i < intervals.length; i += 2) {
 				long end = intervals[i + 1];
 				if (positionSecond >= end) {
 					continue;
@@ -196,11 +206,11 @@ public final class BusinessCalendar {
 					positionSecond = intervals[i];
 					positionNano = 0;
 				}
-				Duration available = Duration.ofSeconds(end - positionSecond, -positionNano);
-				if (remaining.compareTo(available) <= 0) {
-					return Instant.ofEpochSecond(positionSecond, positionNano).plus(remaining);
+				long available = (end - positionSecond) * NANOS_PER_SECOND - positionNano;
+				if (remaining <= available) {
+					return Instant.ofEpochSecond(positionSecond, positionNano + remaining);
 				}
-				remaining = remaining.minus(available);
+				remaining -= available;
 				positionSecond = end;
 				positionNano = 0;
 				lastWorkingDay = day;
@@ -244,7 +254,7 @@ public final class BusinessCalendar {
 				}
 			}
 			long[] intervals = intervalsOn(day);
-			for (int i = 0; i < intervals.length; i += 2) {
+			for (int i = 1; i < intervals.length; i += 2) {
 				long end = intervals[i + 1];
 				if (positionSecond >= end) {
 					continue;
@@ -285,7 +295,7 @@ public final class BusinessCalendar {
 		long mergedEnd = Long.MIN_VALUE;
 		for (long day = fromInclusive.toEpochDay(); day < toExclusive.toEpochDay(); day++) {
 			long[] intervals = intervalsOn(day);
-			for (int i = 0; i < intervals.length; i += 2) {
+			for (int i = 1; i < intervals.length; i += 2) {
 				if (intervals[i] <= mergedEnd) {
 					mergedEnd = Math.max(mergedEnd, intervals[i + 1]);
 					continue;
@@ -307,13 +317,13 @@ public final class BusinessCalendar {
 	 * How many whole weeks from {@code day} on can be counted with the weekly total instead of walked:
 	 * {@link Long#MAX_VALUE} when no working time will ever come.
 	 */
-	private long skippableWeeks(long day, long positionSecond, int positionNano, long transitionDay) {
+	private long skippableWeeks(long day, long positionSecond, long positionNano, long transitionDay) {
 		if (!weeksAddUp) {
 			return 0;
 		}
 		// Nothing of the block may be consumed yet: the position is at or before the day's first working time.
 		long[] intervals = intervalsOn(day);
-		long blockStart = intervals.length > 0 ? intervals[0] : dayStart(day);
+		long blockStart = intervals[intervals.length > 1 ? 1 : 0];
 		if (positionSecond > blockStart || positionSecond == blockStart && positionNano > 0) {
 			return 0;
 		}
@@ -341,7 +351,7 @@ public final class BusinessCalendar {
 	}
 
 	private static boolean contains(long[] intervals, long second) {
-		for (int i = 0; i < intervals.length; i += 2) {
+		for (int i = 1; i < intervals.length; i += 2) {
 			if (intervals[i] <= second && second < intervals[i + 1]) {
 				return true;
 			}
@@ -355,7 +365,7 @@ public final class BusinessCalendar {
 	}
 
 	private long dayStart(long epochDay) {
-		return LocalDate.ofEpochDay(epochDay).atStartOfDay(zone).toEpochSecond();
+		return intervalsOn(epochDay)[0];
 	}
 
 	private long[] intervalsOn(long epochDay) {
@@ -384,9 +394,6 @@ public final class BusinessCalendar {
 
 	private long[] computeIntervals(LocalDate date) {
 		List<WorkingPeriod> periods = periodsOn(date);
-		if (periods.isEmpty()) {
-			return NO_INTERVALS;
-		}
 		List<long[]> raw = new ArrayList<>(periods.size());
 		for (WorkingPeriod period : periods) {
 			// A start in a gap moves forward and one in an overlap takes the earlier offset (Java's default);
@@ -399,10 +406,11 @@ public final class BusinessCalendar {
 			}
 		}
 		raw.sort(Comparator.comparingLong(interval -> interval[0]));
-		long[] merged = new long[raw.size() * 2];
-		int size = 0;
+		long[] merged = new long[1 + raw.size() * 2];
+		merged[0] = date.atStartOfDay(zone).toEpochSecond();
+		int size = 1;
 		for (long[] interval : raw) {
-			if (size > 0 && interval[0] <= merged[size - 1]) {
+			if (size > 1 && interval[0] <= merged[size - 1]) {
 				merged[size - 1] = Math.max(merged[size - 1], interval[1]);
 			}
 			else {

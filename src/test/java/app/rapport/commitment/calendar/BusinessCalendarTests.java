@@ -278,6 +278,14 @@ class BusinessCalendarTests {
 			assertThat(aroundTheClock.between(sofia("2026-03-29T00:00"), sofia("2026-03-30T00:00"))).hasHours(23);
 		}
 
+		@Test
+		void addsCenturiesInSteps() {
+			Instant from = sofia("2026-01-01T00:00");
+			Duration threeCenturies = Duration.ofDays(300 * 365);
+
+			assertThat(CalendarFixtures.aroundTheClock().plus(from, threeCenturies)).isEqualTo(from.plus(threeCenturies));
+		}
+
 	}
 
 	@Nested
