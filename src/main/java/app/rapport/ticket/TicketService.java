@@ -38,6 +38,7 @@ import app.rapport.shared.InvalidInputException;
 import app.rapport.shared.NotFoundException;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -86,10 +87,14 @@ public class TicketService {
 
 	private final String defaultGroupName;
 
+	private final ApplicationEventPublisher events;
+
 	TicketService(TicketRepository tickets, MessageRepository messages, TicketLinkRepository links,
 			AttachmentRepository attachments, AttachmentStore store, AssignmentCursors cursors, TicketFinder finder,
 			TicketFields fields, UserDirectory users, CustomerDirectory customers, CustomerTimeline timeline,
-			AuditTrail audit, Clock clock, @Value("${rapport.tickets.default-group:}") String defaultGroupName) {
+			AuditTrail audit, Clock clock, @Value("${rapport.tickets.default-group:}") String defaultGroupName,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.tickets = tickets;
 		this.messages = messages;
 		this.links = links;
@@ -160,6 +165,7 @@ public class TicketService {
 		// Automatic assignment has no human actor.
 		audit.record(AuditTrail.TICKET, ticket.getId(), "owner", null, owner, null);
 		timeline.record(requester.id(), TimelineKind.TICKET_OPENED, subject, ticket.getId(), null, actorUserId, now);
+		events.publishEvent(TicketActivity.of(TicketActivity.Kind.OPENED, ticket, now));
 		// Flush so that the version in the answer is the one a following update must send.
 		tickets.flush();
 		return view(ticket);
@@ -390,6 +396,7 @@ public class TicketService {
 		}
 		if (!before.equals(snapshot(ticket))) {
 			ticket.setUpdatedAt(now);
+			events.publishEvent(TicketActivity.of(TicketActivity.Kind.CHANGED, ticket, now));
 		}
 		tickets.flush();
 		return view(ticket);
@@ -441,12 +448,21 @@ public class TicketService {
 		for (Upload upload : msg.uploads()) {
 			attach(message, upload, now);
 		}
-		if (next != ticket.getState()) {
+		boolean stateChanged = next != ticket.getState();
+		if (stateChanged) {
 			TicketState old = ticket.getState();
 			ticket.moveTo(next, now);
 			audit.record(AuditTrail.TICKET, ticket.getId(), "state", old, next, actor);
 		}
 		ticket.setUpdatedAt(now);
+		TicketActivity.Kind activity = switch (kind) {
+			case CUSTOMER -> TicketActivity.Kind.CUSTOMER_MESSAGE;
+			case PUBLIC_REPLY -> TicketActivity.Kind.PUBLIC_REPLY;
+			case INTERNAL_NOTE -> TicketActivity.Kind.CHANGED;
+		};
+		if (kind != MessageKind.INTERNAL_NOTE || stateChanged) {
+			events.publishEvent(TicketActivity.of(activity, ticket, now));
+		}
 		String summary = preview(body.text());
 		if (kind == MessageKind.CUSTOMER) {
 			timeline.record(ticket.getRequesterId(), TimelineKind.MESSAGE_RECEIVED, summary, ticket.getId(), null, actor,
@@ -510,6 +526,7 @@ public class TicketService {
 		source.setClosedAt(now);
 		source.setUpdatedAt(now);
 		target.setUpdatedAt(now);
+		events.publishEvent(TicketActivity.of(TicketActivity.Kind.CHANGED, source, now));
 		tickets.flush();
 		return view(target);
 	}
@@ -559,6 +576,40 @@ public class TicketService {
 		return link;
 	}
 
+	/**
+	 * A change made by Rapport itself, not by a person (an escalation rule): raises the priority if it is
+	 * lower and moves the ticket to another group, whose assignment rule picks the owner. Audited without
+	 * an actor; a closed or unknown ticket is left alone.
+	 */
+	public void escalate(long ticketId, Priority raiseTo, Long groupId) {
+		Ticket ticket = tickets.findById(ticketId).orElse(null);
+		if (ticket == null || !ticket.getState().isActive()) {
+			return;
+		}
+		boolean changed = false;
+		if (raiseTo != null && raiseTo.compareTo(ticket.getPriority()) > 0) {
+			audit.record(AuditTrail.TICKET, ticketId, "priority", ticket.getPriority(), raiseTo, null);
+			ticket.setPriority(raiseTo);
+			changed = true;
+		}
+		if (groupId != null && !groupId.equals(ticket.getGroupId())) {
+			GroupSummary group = users.group(groupId).orElse(null);
+			if (group != null) {
+				audit.record(AuditTrail.TICKET, ticketId, "group", ticket.getGroupId(), groupId, null);
+				ticket.setGroupId(groupId);
+				Long owner = chooseOwner(group, requesterLanguage(ticket)).orElse(null);
+				audit.record(AuditTrail.TICKET, ticketId, "owner", ticket.getOwnerId(), owner, null);
+				ticket.setOwnerId(owner);
+				changed = true;
+			}
+		}
+		if (changed) {
+			Instant now = clock.instant();
+			ticket.setUpdatedAt(now);
+			events.publishEvent(TicketActivity.of(TicketActivity.Kind.CHANGED, ticket, now));
+		}
+	}
+
 	/** Moves the tickets of a merged-away contact to the surviving one; joins the merge's transaction. */
 	public void moveRequester(long sourceContactId, long targetContactId, Long actor) {
 		Long organizationId = customers.contact(targetContactId).map(ContactSummary::organizationId).orElse(null);
@@ -566,6 +617,7 @@ public class TicketService {
 			audit.record(AuditTrail.TICKET, ticket.getId(), "requester", sourceContactId, targetContactId, actor);
 			ticket.setRequesterId(targetContactId);
 			ticket.setOrganizationId(organizationId);
+			events.publishEvent(TicketActivity.of(TicketActivity.Kind.CHANGED, ticket, clock.instant()));
 		}
 	}
 

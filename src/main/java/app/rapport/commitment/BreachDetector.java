@@ -1,0 +1,134 @@
+package app.rapport.commitment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Notices at-risk and breached clocks within about a second of their instant. It reads only clocks whose
+ * indexed next check has come, locking them with {@code FOR UPDATE SKIP LOCKED}: with several nodes on one
+ * database each clock is taken by one node, and what it does (mark the clock, record the breach, notify,
+ * escalate, publish the event) commits together or not at all. A node killed mid-run leaves the rows to
+ * the next one.
+ */
+@Component
+class BreachDetector {
+
+	private static final Logger log = LoggerFactory.getLogger(BreachDetector.class);
+
+	static final int BATCH = 200;
+
+	@PersistenceContext
+	private EntityManager em;
+
+	private final CommitmentClockRepository clocks;
+
+	private final BreachRepository breaches;
+
+	private final PlanBook book;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final TransactionTemplate tx;
+
+	private final boolean enabled;
+
+	BreachDetector(CommitmentClockRepository clocks, BreachRepository breaches, PlanBook book,
+			ApplicationEventPublisher events, Clock clock, TransactionTemplate tx,
+			@Value("${rapport.commitments.detector.enabled:true}") boolean enabled) {
+		this.clocks = clocks;
+		this.breaches = breaches;
+		this.book = book;
+		this.events = events;
+		this.clock = clock;
+		this.tx = tx;
+		this.enabled = enabled;
+	}
+
+	@Scheduled(fixedDelayString = "${rapport.commitments.detector.interval:1s}",
+			initialDelayString = "${rapport.commitments.detector.initial-delay:3s}")
+	void tick() {
+		if (!enabled) {
+			return;
+		}
+		try {
+			while (detectOnce() == BATCH) {
+				// a full batch: there may be more due right now
+			}
+		}
+		catch (DataAccessException | org.springframework.transaction.TransactionException ex) {
+			// A deadlock or a lost connection rolls the batch back; the next tick takes it again.
+			log.warn("Breach detection batch rolled back, will retry: {}", ex.getMessage());
+		}
+	}
+
+	/** Handles one batch of clocks whose check is due; returns how many were taken. */
+	int detectOnce() {
+		Integer handled = tx.execute(status -> {
+			Instant now = clock.instant();
+			@SuppressWarnings("unchecked")
+			List<Number> ids = em.createNativeQuery("select id from commitment_clock where next_check_at <= ?1 "
+					+ "order by next_check_at fetch first " + BATCH + " rows only for update skip locked")
+				.setParameter(1, now)
+				.getResultList();
+			for (Number id : ids) {
+				CommitmentClock c = clocks.findById(id.longValue()).orElse(null);
+				if (c != null) {
+					em.refresh(c);
+					check(c, now);
+				}
+			}
+			return ids.size();
+		});
+		return handled == null ? 0 : handled;
+	}
+
+	private void check(CommitmentClock c, Instant now) {
+		boolean breachDue = c.detectedAt == null
+				&& ((c.breachedAt != null && !c.breachedAt.isAfter(now))
+						|| (c.state == ClockState.RUNNING && c.dueAt != null && !c.dueAt.isAfter(now)));
+		if (breachDue) {
+			c.noticeBreach(now, book.rules(c.planId).zone());
+			Breach breach = breaches.save(new Breach(c));
+			events.publishEvent(new CommitmentBreached(breach.id, c.id, c.ticketId, c.commitment, c.cycle,
+					c.breachedAt, c.ownerId, c.groupId, c.planId, now));
+			return;
+		}
+		boolean atRiskDue = c.atRiskNotifiedAt == null && c.state == ClockState.RUNNING && c.atRiskAt != null
+				&& !c.atRiskAt.isAfter(now);
+		if (atRiskDue) {
+			c.noticeAtRisk(now);
+			events.publishEvent(new CommitmentAtRisk(c.id, c.ticketId, c.commitment, c.cycle, c.dueAt, c.ownerId,
+					c.groupId, c.planId, now));
+			return;
+		}
+		// Nothing due yet (the clock was recomputed since): just move its next check.
+		c.nextCheckAt = c.nextCheckAt != null && !c.nextCheckAt.isAfter(now) ? recheck(c) : c.nextCheckAt;
+	}
+
+	private static Instant recheck(CommitmentClock c) {
+		if (c.state != ClockState.RUNNING) {
+			return null;
+		}
+		Instant next = c.detectedAt == null ? c.dueAt : null;
+		if (c.atRiskNotifiedAt == null && c.atRiskAt != null && (next == null || c.atRiskAt.isBefore(next))) {
+			next = c.atRiskAt;
+		}
+		return next;
+	}
+
+}

@@ -1,0 +1,18 @@
+package app.rapport.commitment;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A business calendar as pages and the API show it: working hours per weekday as pairs of "HH:mm",
+ * holidays and extra working days. {@code key} is set for the ready-made calendars (cn-mainland, tw, bg).
+ */
+public record CalendarView(long id, String key, String name, String timeZone,
+		Map<String, List<List<String>>> workingHours, List<Day> days, long version) {
+
+	/** A holiday or an extra working day; {@code hours} empty for a holiday or the standard day. */
+	public record Day(LocalDate date, String kind, String name, List<List<String>> hours) {
+	}
+
+}

@@ -1,0 +1,155 @@
+package app.rapport.commitment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import app.rapport.ticket.TicketActivity;
+import app.rapport.ticket.TicketState;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps the facts of every ticket and its clocks: each ticket event is stored as a fact inside the
+ * ticket's own transaction and the ticket's clocks are computed again from all its facts.
+ */
+@Service
+class ClockKeeper {
+
+	private static final Logger log = LoggerFactory.getLogger(ClockKeeper.class);
+
+	static final int BATCH = 500;
+
+	private final TrackedTicketRepository tracked;
+
+	private final TicketFactRepository facts;
+
+	private final CommitmentClockRepository clocks;
+
+	private final PlanBook book;
+
+	private final PlanChooser chooser;
+
+	private final Clock clock;
+
+	private final TransactionTemplate tx;
+
+	ClockKeeper(TrackedTicketRepository tracked, TicketFactRepository facts, CommitmentClockRepository clocks,
+			PlanBook book, PlanChooser chooser, Clock clock, TransactionTemplate tx) {
+		this.tracked = tracked;
+		this.facts = facts;
+		this.clocks = clocks;
+		this.book = book;
+		this.chooser = chooser;
+		this.clock = clock;
+		this.tx = tx;
+	}
+
+	@EventListener
+	@Transactional(propagation = Propagation.MANDATORY)
+	void on(TicketActivity activity) {
+		TrackedTicket ticket = tracked.findById(activity.ticketId()).orElse(null);
+		FactKind kind = FactKind.valueOf(activity.kind().name());
+		if (ticket == null) {
+			// Opened now, or opened before commitments were kept (then its clocks start now).
+			ticket = tracked.save(new TrackedTicket(activity,
+					chooser.planFor(activity.requesterId(), activity.organizationId())));
+			kind = FactKind.OPENED;
+		}
+		else {
+			ticket.update(activity);
+		}
+		facts.save(new TicketFact(ticket.ticketId, activity.at(), kind, activity.state(), activity.priority(),
+				activity.type(), ticket.planId));
+		recompute(List.of(ticket), clock.instant());
+	}
+
+	/** Puts open tickets of a customer on another plan from {@code at} on; joins the caller's transaction. */
+	void changePlan(Collection<TrackedTicket> tickets, long planId, Instant at) {
+		List<TrackedTicket> changed = new ArrayList<>();
+		for (TrackedTicket t : tickets) {
+			if (t.planId != planId) {
+				t.planId = planId;
+				facts.save(new TicketFact(t.ticketId, at, FactKind.PLAN_CHANGED, t.state, t.priority, t.ticketType,
+						planId));
+				changed.add(t);
+			}
+		}
+		recompute(changed, at);
+	}
+
+	/**
+	 * Computes again the clocks of every ticket still being worked on under the given plans (after their
+	 * calendar or targets changed), in batches of their own transactions; returns how many tickets.
+	 */
+	int recomputeActive(Collection<Long> planIds) {
+		if (planIds.isEmpty()) {
+			return 0;
+		}
+		book.forget();
+		long after = 0;
+		int total = 0;
+		while (true) {
+			long from = after;
+			List<Long> ids = tracked.activeIds(planIds, TicketState.ACTIVE, from, PageRequest.ofSize(BATCH));
+			if (ids.isEmpty()) {
+				break;
+			}
+			tx.executeWithoutResult(status -> recompute(tracked.findAllById(ids), clock.instant()));
+			total += ids.size();
+			after = ids.get(ids.size() - 1);
+		}
+		log.info("Recomputed the clocks of {} open tickets on plans {}", total, planIds);
+		return total;
+	}
+
+	/** Recomputes the clocks of these tickets from their facts; one query for facts, one for clocks. */
+	void recompute(Collection<TrackedTicket> tickets, Instant now) {
+		if (tickets.isEmpty()) {
+			return;
+		}
+		Map<Long, TrackedTicket> byId = new HashMap<>();
+		tickets.forEach(t -> byId.put(t.ticketId, t));
+		Map<Long, List<ClockFact>> factsByTicket = new HashMap<>();
+		for (TicketFact f : facts.forTickets(byId.keySet())) {
+			factsByTicket.computeIfAbsent(f.ticketId, k -> new ArrayList<>()).add(f.toClockFact());
+		}
+		Map<String, CommitmentClock> existing = new HashMap<>();
+		for (CommitmentClock c : clocks.forTickets(byId.keySet())) {
+			existing.put(key(c.ticketId, c.commitment, c.cycle), c);
+		}
+		List<CommitmentClock> toSave = new ArrayList<>();
+		for (TrackedTicket ticket : tickets) {
+			List<ClockFact> ticketFacts = factsByTicket.getOrDefault(ticket.ticketId, List.of());
+			for (ClockOutcome outcome : ClockComputer.compute(ticketFacts, book::rules, now)) {
+				String key = key(ticket.ticketId, outcome.commitment(), outcome.cycle());
+				CommitmentClock stored = existing.remove(key);
+				if (stored == null) {
+					stored = new CommitmentClock(ticket.ticketId, outcome.commitment(), outcome.cycle());
+				}
+				stored.apply(outcome, ticket, book.rules(outcome.planId()).zone());
+				toSave.add(stored);
+			}
+		}
+		clocks.saveAll(toSave);
+		// Clocks no longer computed (the plan stopped promising that commitment) go, unless already breached.
+		List<CommitmentClock> gone = existing.values().stream().filter(c -> c.detectedAt == null).toList();
+		clocks.deleteAll(gone);
+	}
+
+	private static String key(long ticketId, Commitment commitment, int cycle) {
+		return ticketId + "/" + commitment + "/" + cycle;
+	}
+
+}

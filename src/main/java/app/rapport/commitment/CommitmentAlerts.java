@@ -1,0 +1,87 @@
+package app.rapport.commitment;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import app.rapport.identity.Role;
+import app.rapport.identity.UserDirectory;
+import app.rapport.identity.UserSummary;
+import app.rapport.notification.Notice;
+import app.rapport.notification.Notifications;
+import app.rapport.ticket.TicketService;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Tells people about at-risk and breached commitments (the owner and the group's supervisors, in-app and
+ * by mail) and applies the plan's escalation rules, inside the detecting transaction so that it happens
+ * exactly once.
+ */
+@Component
+class CommitmentAlerts {
+
+	private final ServicePlanRepository plans;
+
+	private final TrackedTicketRepository tracked;
+
+	private final UserDirectory users;
+
+	private final Notifications notifications;
+
+	private final TicketService tickets;
+
+	CommitmentAlerts(ServicePlanRepository plans, TrackedTicketRepository tracked, UserDirectory users,
+			Notifications notifications, TicketService tickets) {
+		this.plans = plans;
+		this.tracked = tracked;
+		this.users = users;
+		this.notifications = notifications;
+		this.tickets = tickets;
+	}
+
+	@EventListener
+	@Transactional(propagation = Propagation.MANDATORY)
+	void on(CommitmentAtRisk event) {
+		alert(EscalationRule.Trigger.AT_RISK, "commitment.notice.at-risk", event.ticketId(), event.commitment(),
+				event.ownerId(), event.groupId(), event.planId());
+	}
+
+	@EventListener
+	@Transactional(propagation = Propagation.MANDATORY)
+	void on(CommitmentBreached event) {
+		alert(EscalationRule.Trigger.BREACHED, "commitment.notice.breached", event.ticketId(), event.commitment(),
+				event.ownerId(), event.groupId(), event.planId());
+	}
+
+	private void alert(EscalationRule.Trigger trigger, String messageKey, long ticketId, Commitment commitment,
+			Long ownerId, long groupId, long planId) {
+		Set<Long> recipients = new LinkedHashSet<>();
+		if (ownerId != null) {
+			recipients.add(ownerId);
+		}
+		users.activeMembers(groupId)
+			.stream()
+			.filter(u -> u.role() == Role.SUPERVISOR)
+			.map(UserSummary::id)
+			.forEach(recipients::add);
+		List<EscalationRule> rules = plans.findById(planId)
+			.map(p -> p.escalations.stream().filter(r -> r.appliesTo(trigger, commitment)).toList())
+			.orElse(List.of());
+		rules.stream().map(r -> r.notifyUserId).filter(id -> id != null).forEach(recipients::add);
+		String subject = tracked.findById(ticketId).map(t -> t.subject).orElse("");
+		notifications.notify(recipients, new Notice(trigger == EscalationRule.Trigger.AT_RISK ? "commitment.at-risk"
+				: "commitment.breached", messageKey,
+				List.of(String.valueOf(ticketId), subject, "msg:commitment.kind." + commitment.key()),
+				"/tickets/" + ticketId));
+		for (EscalationRule rule : rules) {
+			if (rule.raisePriority != null || rule.reassignGroupId != null) {
+				tickets.escalate(ticketId, rule.raisePriority, rule.reassignGroupId);
+			}
+		}
+	}
+
+}

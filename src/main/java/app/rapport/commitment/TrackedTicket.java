@@ -1,0 +1,76 @@
+package app.rapport.commitment;
+
+import java.time.Instant;
+
+import app.rapport.ticket.Priority;
+import app.rapport.ticket.TicketActivity;
+import app.rapport.ticket.TicketState;
+import app.rapport.ticket.TicketType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A ticket the module keeps time for, as it stands now (the module's own copy, kept from ticket events). */
+@Entity
+@Table(name = "commitment_ticket")
+class TrackedTicket {
+
+	@Id
+	@Column(name = "ticket_id")
+	Long ticketId;
+
+	@Column(name = "plan_id")
+	long planId;
+
+	String subject;
+
+	@Column(name = "requester_id")
+	long requesterId;
+
+	@Column(name = "organization_id")
+	Long organizationId;
+
+	@Column(name = "group_id")
+	long groupId;
+
+	@Column(name = "owner_id")
+	Long ownerId;
+
+	@Enumerated(EnumType.STRING)
+	Priority priority;
+
+	@Enumerated(EnumType.STRING)
+	@Column(name = "ticket_type")
+	TicketType ticketType;
+
+	@Enumerated(EnumType.STRING)
+	TicketState state;
+
+	@Column(name = "opened_at")
+	Instant openedAt;
+
+	protected TrackedTicket() {
+	}
+
+	TrackedTicket(TicketActivity opened, long planId) {
+		this.ticketId = opened.ticketId();
+		this.planId = planId;
+		this.openedAt = opened.at();
+		update(opened);
+	}
+
+	void update(TicketActivity a) {
+		subject = a.subject();
+		requesterId = a.requesterId();
+		organizationId = a.organizationId();
+		groupId = a.groupId();
+		ownerId = a.ownerId();
+		priority = a.priority();
+		ticketType = a.type();
+		state = a.state();
+	}
+
+}

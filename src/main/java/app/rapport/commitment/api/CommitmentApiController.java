@@ -1,0 +1,127 @@
+package app.rapport.commitment.api;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+
+import app.rapport.commitment.Attainment;
+import app.rapport.commitment.BreachView;
+import app.rapport.commitment.Breaches;
+import app.rapport.commitment.ClockView;
+import app.rapport.commitment.ReasonView;
+import app.rapport.commitment.TicketClocks;
+import app.rapport.identity.CurrentUser;
+import app.rapport.shared.PageResponse;
+import app.rapport.shared.Paging;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A ticket's clocks, breaches and their reasons, and attainment figures over REST. */
+@RestController
+@RequestMapping("/api/v1")
+@PreAuthorize("hasAuthority('SCOPE_read')")
+class CommitmentApiController {
+
+	private final TicketClocks clocks;
+
+	private final Breaches breaches;
+
+	private final Attainment attainment;
+
+	CommitmentApiController(TicketClocks clocks, Breaches breaches, Attainment attainment) {
+		this.clocks = clocks;
+		this.breaches = breaches;
+		this.attainment = attainment;
+	}
+
+	record Explanation(String reasonKey, String note, Long version) {
+	}
+
+	record AttainmentResponse(String by, String period, LocalDate from, LocalDate to, List<Attainment.Row> rows) {
+	}
+
+	@GetMapping("/tickets/{id}/clocks")
+	List<ClockView> clocks(@PathVariable long id, @AuthenticationPrincipal CurrentUser me) {
+		return clocks.of(id, me);
+	}
+
+	@GetMapping("/breaches")
+	PageResponse<BreachView> breaches(@RequestParam(required = false) Boolean explained,
+			@RequestParam(required = false) Long ownerId, @RequestParam(required = false) Long groupId,
+			@RequestParam(required = false) Long ticketId, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size, @RequestHeader(name = "Accept-Language", required = false) String lang,
+			@AuthenticationPrincipal CurrentUser me) {
+		var found = breaches.find(new Breaches.Filter(explained, ownerId, groupId, ticketId),
+				Paging.of(page, size, Sort.by(Sort.Direction.ASC, "detectedAt", "id")), me, language(lang));
+		return PageResponse.of(found, b -> b);
+	}
+
+	@GetMapping("/breaches/{id}")
+	BreachView breach(@PathVariable long id, @RequestHeader(name = "Accept-Language", required = false) String lang,
+			@AuthenticationPrincipal CurrentUser me) {
+		return breaches.get(id, me, language(lang));
+	}
+
+	@PutMapping("/breaches/{id}/reason")
+	@PreAuthorize("hasAuthority('SCOPE_write')")
+	BreachView explain(@PathVariable long id, @RequestBody Explanation explanation,
+			@RequestHeader(name = "Accept-Language", required = false) String lang,
+			@AuthenticationPrincipal CurrentUser me) {
+		return breaches.explain(id, explanation.reasonKey(), explanation.note(), explanation.version(), me,
+				language(lang));
+	}
+
+	@GetMapping("/breach-reasons")
+	List<ReasonView> reasons() {
+		return breaches.reasons();
+	}
+
+	/** Share of commitments met, by plan, priority, group, agent, commitment or all, per day, week or month. */
+	@GetMapping("/attainment")
+	AttainmentResponse attainment(@RequestParam(defaultValue = "plan") String by,
+			@RequestParam(defaultValue = "week") String period, @RequestParam LocalDate from, @RequestParam LocalDate to) {
+		Attainment.Dimension dimension = Attainment.Dimension.parse(by);
+		Attainment.Period length = Attainment.Period.parse(period);
+		return new AttainmentResponse(dimension.name().toLowerCase(Locale.ROOT), length.name().toLowerCase(Locale.ROOT),
+				from, to, attainment.rows(dimension, length, from, to));
+	}
+
+	/** Breaches per reason, largest first, with running shares (the Pareto chart's data). */
+	@GetMapping("/breaches/pareto")
+	List<Attainment.ParetoBar> pareto(@RequestParam LocalDate from, @RequestParam LocalDate to,
+			@RequestParam(defaultValue = "UTC") String zone,
+			@RequestHeader(name = "Accept-Language", required = false) String lang) {
+		ZoneId zoneId;
+		try {
+			zoneId = ZoneId.of(zone);
+		}
+		catch (java.time.DateTimeException ex) {
+			throw new app.rapport.shared.InvalidInputException("zone", "is not a time zone, e.g. Asia/Shanghai");
+		}
+		return attainment.pareto(from, to, zoneId, language(lang));
+	}
+
+	static String language(String acceptLanguage) {
+		if (acceptLanguage == null || acceptLanguage.isBlank()) {
+			return "en";
+		}
+		String first = acceptLanguage.split(",")[0].split(";")[0].strip();
+		if (first.regionMatches(true, 0, "zh", 0, 2)) {
+			return first.toUpperCase(Locale.ROOT).contains("TW") || first.toUpperCase(Locale.ROOT).contains("HK")
+					|| first.contains("Hant") ? "zh-TW" : "zh-CN";
+		}
+		return first.regionMatches(true, 0, "bg", 0, 2) ? "bg" : "en";
+	}
+
+}

@@ -1,0 +1,32 @@
+package app.rapport.ticket;
+
+import java.time.Instant;
+
+/**
+ * Something happened to a ticket that other modules may keep time by: published inside the ticket's
+ * transaction, carrying the ticket as it stands after the change. Listeners that write must join that
+ * transaction, so that the ticket and what they derive from it commit or fail together.
+ */
+public record TicketActivity(Kind kind, Instant at, long ticketId, String subject, TicketType type, Priority priority,
+		TicketState state, long requesterId, Long organizationId, long groupId, Long ownerId) {
+
+	/** What happened. */
+	public enum Kind {
+
+		/** The ticket was opened with the requester's first message. */
+		OPENED,
+		/** The requester wrote (by a channel, or taken down by an agent). */
+		CUSTOMER_MESSAGE,
+		/** An agent answered the requester publicly. */
+		PUBLIC_REPLY,
+		/** State, priority, type, group, owner, requester or subject changed. */
+		CHANGED
+
+	}
+
+	static TicketActivity of(Kind kind, Ticket t, Instant at) {
+		return new TicketActivity(kind, at, t.getId(), t.getSubject(), t.getType(), t.getPriority(), t.getState(),
+				t.getRequesterId(), t.getOrganizationId(), t.getGroupId(), t.getOwnerId());
+	}
+
+}
