@@ -45,8 +45,11 @@ class ClockKeeper {
 
 	private final TransactionTemplate tx;
 
+	private final BreachRepository breaches;
+
 	ClockKeeper(TrackedTicketRepository tracked, TicketFactRepository facts, CommitmentClockRepository clocks,
-			PlanBook book, PlanChooser chooser, Clock clock, TransactionTemplate tx) {
+			PlanBook book, PlanChooser chooser, Clock clock, TransactionTemplate tx, BreachRepository breaches) {
+		this.breaches = breaches;
 		this.tracked = tracked;
 		this.facts = facts;
 		this.clocks = clocks;
@@ -114,10 +117,49 @@ class ClockKeeper {
 		return total;
 	}
 
+	/**
+	 * Starts keeping time for tickets that existed before (their activities told again from what the ticket
+	 * module stored). What was already late before {@code now} is recorded as a breach noticed when it
+	 * happened and nobody is alerted about the past; clocks still running are watched from now on. Joins
+	 * the caller's transaction; returns the breaches recorded.
+	 */
+	int adopt(Map<Long, List<TicketActivity>> histories, Instant now) {
+		List<TrackedTicket> adopted = new ArrayList<>();
+		for (List<TicketActivity> activities : histories.values()) {
+			if (activities.isEmpty()) {
+				continue;
+			}
+			TicketActivity opened = activities.get(0);
+			TrackedTicket ticket = new TrackedTicket(opened,
+					chooser.planFor(opened.requesterId(), opened.organizationId()));
+			for (TicketActivity a : activities) {
+				ticket.update(a);
+				FactKind kind = a == opened ? FactKind.OPENED : FactKind.valueOf(a.kind().name());
+				facts.save(new TicketFact(ticket.ticketId, a.at(), kind, a.state(), a.priority(), a.type(), ticket.planId));
+			}
+			adopted.add(tracked.save(ticket));
+		}
+		int recorded = 0;
+		for (CommitmentClock c : recompute(adopted, now)) {
+			if (c.breachedAt != null && c.detectedAt == null && c.breachedAt.isBefore(now)) {
+				c.detectedAt = c.breachedAt;
+				c.atRiskNotifiedAt = c.breachedAt;
+				c.nextCheckAt = null;
+				clocks.save(c);
+				breaches.save(new Breach(c));
+				recorded++;
+			}
+			else if (c.state == ClockState.RUNNING && c.atRiskAt != null && !c.atRiskAt.isAfter(now)) {
+				c.noticeAtRisk(now);
+			}
+		}
+		return recorded;
+	}
+
 	/** Recomputes the clocks of these tickets from their facts; one query for facts, one for clocks. */
-	void recompute(Collection<TrackedTicket> tickets, Instant now) {
+	List<CommitmentClock> recompute(Collection<TrackedTicket> tickets, Instant now) {
 		if (tickets.isEmpty()) {
-			return;
+			return List.of();
 		}
 		Map<Long, TrackedTicket> byId = new HashMap<>();
 		tickets.forEach(t -> byId.put(t.ticketId, t));
@@ -146,6 +188,7 @@ class ClockKeeper {
 		// Clocks no longer computed (the plan stopped promising that commitment) go, unless already breached.
 		List<CommitmentClock> gone = existing.values().stream().filter(c -> c.detectedAt == null).toList();
 		clocks.deleteAll(gone);
+		return toSave;
 	}
 
 	private static String key(long ticketId, Commitment commitment, int cycle) {

@@ -39,9 +39,13 @@ class DemoDataRunner implements ApplicationRunner {
 
 	private final SearchIndex searchIndex;
 
+	private final DemoCommitments commitments;
+
 	DemoDataRunner(@Value("${rapport.demo-data:on}") String demoData,
 			@Value("${rapport.demo.content:classpath:demo/}") String contentLocation, JdbcTemplate jdbc,
-			ResourceLoader resources, DemoTeamBuilder teams, DemoDataGenerator generator, SearchIndex searchIndex) {
+			ResourceLoader resources, DemoTeamBuilder teams, DemoDataGenerator generator, SearchIndex searchIndex,
+			DemoCommitments commitments) {
+		this.commitments = commitments;
 		this.demoData = demoData;
 		this.contentLocation = contentLocation;
 		this.jdbc = jdbc;
@@ -66,9 +70,10 @@ class DemoDataRunner implements ApplicationRunner {
 		DemoTeam team = teams.existing().orElse(created.team());
 		GenerationReport report = generator.generate(content, team, GenerationPlan.demo(content.organizations().size()));
 		searchIndex.startReindexAll();
-		log.info("Demo company created in {} ms: {} organizations, {} contacts, {} tickets, {} messages",
+		var clocks = commitments.create(1);
+		log.info("Demo company created in {} ms: {} organizations, {} contacts, {} tickets, {} messages, {} past breaches",
 				(System.nanoTime() - started) / 1_000_000, report.organizations(), report.contacts(), report.tickets(),
-				report.messages());
+				report.messages(), clocks.breaches());
 		if (!created.credentials().isEmpty()) {
 			log.warn("\n\n  Demo users (passwords are generated and shown only this once; switch demo data off with "
 					+ "RAPPORT_DEMO_DATA=off):\n{}", DemoTeamBuilder.credentialTable(created.credentials()));

@@ -40,6 +40,22 @@ class DemoDataIntegrationTests {
 	}
 
 	@Test
+	void keepsTheClocksOfEveryDemoTicketWithPlansAndExplainedBreaches() {
+		assertThat(jdbc.queryForList("select name from service_plan", String.class)).contains("Platinum", "Gold", "Basic",
+				"Standard");
+		assertThat(count("select count(*) from plan_assignment where target_kind = 'organization'")).isEqualTo(24);
+		assertThat(count("select count(*) from commitment_ticket")).isEqualTo(1_000);
+		assertThat(count("select count(distinct ticket_id) from commitment_clock")).isEqualTo(1_000);
+		long breaches = count("select count(*) from breach");
+		long explained = count("select count(*) from breach where reason_key is not null");
+		assertThat(breaches).isGreaterThan(10);
+		assertThat(explained).isBetween(breaches / 2, breaches - 1);
+		// Past breaches are recorded as noticed when they happened: nothing is left for the detector to announce.
+		assertThat(count("select count(*) from commitment_clock where next_check_at < ?",
+				java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60)))).isZero();
+	}
+
+	@Test
 	void writesTicketsInAllFourLanguages() {
 		for (String language : List.of("en", "zh-CN", "zh-TW", "bg")) {
 			assertThat(count("select count(*) from ticket t join contact c on c.id = t.requester_id where c.language = ?",

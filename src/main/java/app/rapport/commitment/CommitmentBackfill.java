@@ -1,0 +1,121 @@
+package app.rapport.commitment;
+
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import app.rapport.ticket.TicketActivity;
+import app.rapport.ticket.TicketHistory;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Starts keeping time for tickets that existed before the commitment module saw them (an upgrade, an
+ * import, bulk-generated data): in the background after start-up, in batches, each in its own
+ * transaction. Another node adopting the same batch at the same moment makes one of them give way.
+ */
+@Service
+public class CommitmentBackfill {
+
+	private static final Logger log = LoggerFactory.getLogger(CommitmentBackfill.class);
+
+	static final int BATCH = 500;
+
+	private final TicketHistory history;
+
+	private final TrackedTicketRepository tracked;
+
+	private final ClockKeeper keeper;
+
+	private final Clock clock;
+
+	private final TransactionTemplate tx;
+
+	private final boolean onStart;
+
+	private final AtomicBoolean running = new AtomicBoolean();
+
+	CommitmentBackfill(TicketHistory history, TrackedTicketRepository tracked, ClockKeeper keeper, Clock clock,
+			TransactionTemplate tx, @Value("${rapport.commitments.adopt-on-start:true}") boolean onStart) {
+		this.history = history;
+		this.tracked = tracked;
+		this.keeper = keeper;
+		this.clock = clock;
+		this.tx = tx;
+		this.onStart = onStart;
+	}
+
+	/** What an adoption run did. */
+	public record Result(int tickets, int breaches, long millis) {
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void onStart() {
+		if (onStart) {
+			Thread thread = new Thread(this::adoptUntracked, "commitment-backfill");
+			thread.setDaemon(true);
+			thread.start();
+		}
+	}
+
+	/** Adopts every ticket without clocks yet; returns how many tickets and historic breaches. */
+	public Result adoptUntracked() {
+		if (!running.compareAndSet(false, true)) {
+			return new Result(0, 0, 0);
+		}
+		long started = System.nanoTime();
+		int tickets = 0;
+		int breaches = 0;
+		try {
+			// Tickets opened from now on are kept from their own events.
+			long last = history.maxId();
+			long after = 0;
+			while (after < last) {
+				List<Long> ids = history.idsAfter(after, BATCH).stream().filter(id -> id <= last).toList();
+				if (ids.isEmpty()) {
+					break;
+				}
+				after = ids.get(ids.size() - 1);
+				Set<Long> known = new HashSet<>();
+				tracked.findAllById(ids).forEach(t -> known.add(t.ticketId));
+				List<Long> untracked = ids.stream().filter(id -> !known.contains(id)).toList();
+				if (untracked.isEmpty()) {
+					continue;
+				}
+				try {
+					Integer recorded = tx.execute(status -> {
+						Map<Long, List<TicketActivity>> activities = new LinkedHashMap<>(history.activities(untracked));
+						return keeper.adopt(activities, clock.instant());
+					});
+					tickets += untracked.size();
+					breaches += recorded == null ? 0 : recorded;
+				}
+				catch (DataIntegrityViolationException ex) {
+					log.info("Tickets {}..{} were adopted by another node meanwhile", untracked.get(0), after);
+				}
+			}
+		}
+		finally {
+			running.set(false);
+		}
+		long millis = (System.nanoTime() - started) / 1_000_000;
+		if (tickets > 0) {
+			log.info("Commitment clocks now kept for {} tickets that existed before ({} past breaches recorded) in {} ms",
+					tickets, breaches, millis);
+		}
+		return new Result(tickets, breaches, millis);
+	}
+
+
+}
