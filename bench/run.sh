@@ -3,11 +3,22 @@
 # it over HTTP; prints a Markdown table and appends it to docs/benchmarks.md. Never part of `mvn test`.
 #
 #   SCALE=small|medium|full   (default small)      DB=h2|postgresql   (default h2)
+#   SUITE=api|commitments     (default api: tickets, lists, search, memory; commitments: clock recomputation
+#                              after plan/calendar changes and breach-detection delay at RATE tickets/s)
+#   RATE=200 LOAD_SECONDS=30      (commitments suite: paced ticket creation)
 #   PORT=18080   JAVA_OPTS="-Xmx1g"   REQUESTS=400   SKIP_GENERATE=1 (reuse the last database of this scale)
 #   PostgreSQL: PGHOST/PGPORT/PGUSER (default 127.0.0.1/5432/postgres); the database rapport_bench is recreated.
 set -euo pipefail
 
 SCALE=${SCALE:-small}
+SUITE=${SUITE:-api}
+RATE=${RATE:-200}
+SECONDS_OF_LOAD=${LOAD_SECONDS:-30}
+case "$SUITE" in
+  api) BENCH_CLASS=ApiLoadBenchmark ;;
+  commitments) BENCH_CLASS=CommitmentBenchmark ;;
+  *) echo "SUITE must be api or commitments" >&2; exit 2 ;;
+esac
 DB=${DB:-h2}
 PORT=${PORT:-18080}
 JAVA_OPTS=${JAVA_OPTS:--Xmx1g}
@@ -86,17 +97,18 @@ done
 curl -fs "http://127.0.0.1:$PORT/actuator/health" > /dev/null
 
 echo "Measuring ..."
-mvn -q -B -o test -Pbenchmark -Dbench.url="http://127.0.0.1:$PORT" -Dbench.pid=$APP_PID \
+mvn -q -B -o test -Pbenchmark -Dtest=$BENCH_CLASS -Dbench.rate="$RATE" -Dbench.seconds="$SECONDS_OF_LOAD" -Dbench.url="http://127.0.0.1:$PORT" -Dbench.pid=$APP_PID \
   -Dbench.adminEmail="$RAPPORT_ADMIN_EMAIL" -Dbench.adminPassword="$RAPPORT_ADMIN_PASSWORD" \
   -Dbench.requests="$REQUESTS" -Dbench.out="$WORK/result.md"
 
 {
   echo
-  echo "### $(date -u '+%Y-%m-%d %H:%M UTC') — scale $SCALE, $DB"
+  echo "### $(date -u '+%Y-%m-%d %H:%M UTC') — scale $SCALE, $DB, suite $SUITE"
   echo
   echo "- Data: $TICKETS tickets, $CONTACTS contacts, $MESSAGES messages; generation and reindexing took ${GENERATE_SECONDS} s ($(cat "$WORK/generate.time" 2>/dev/null || echo "CPU time not measured"))"
   grep -hE "Generated [0-9]+ rows|Search reindexed in" "$WORK/generate.log" 2>/dev/null \
     | sed -E 's/^.*(Generated [0-9]+ rows|Search reindexed in)/- \1/' || true
+  grep -hE "Commitment clocks now kept for" "$WORK/app.log" 2>/dev/null | sed -E 's/^.*(Commitment clocks now kept)/- \1/' || true
   echo "- Machine: nproc $(nproc), memory $(free -g | awk '/^Mem:/ {print $2 " GiB total, " $7 " GiB available"}'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- JVM: \`$JAVA_OPTS\`, $(java -version 2>&1 | head -1)"
   echo

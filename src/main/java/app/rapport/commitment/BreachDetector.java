@@ -30,6 +30,8 @@ class BreachDetector {
 
 	static final int BATCH = 200;
 
+	static final java.time.Duration RETRY_AFTER = java.time.Duration.ofMinutes(1);
+
 	@PersistenceContext
 	private EntityManager em;
 
@@ -76,25 +78,60 @@ class BreachDetector {
 		}
 	}
 
-	/** Handles one batch of clocks whose check is due; returns how many were taken. */
+	/**
+	 * Handles one batch of clocks whose check is due; returns how many this node handled. Each clock is taken and
+	 * handled in its own transaction, so that one that fails cannot hold up the others: it is logged and
+	 * looked at again a minute later.
+	 */
 	int detectOnce() {
-		Integer handled = tx.execute(status -> {
-			Instant now = clock.instant();
-			@SuppressWarnings("unchecked")
-			List<Number> ids = em.createNativeQuery("select id from commitment_clock where next_check_at <= ?1 "
-					+ "order by next_check_at fetch first " + BATCH + " rows only for update skip locked")
-				.setParameter(1, now)
-				.getResultList();
-			for (Number id : ids) {
-				CommitmentClock c = clocks.findById(id.longValue()).orElse(null);
-				if (c != null) {
-					em.refresh(c);
-					check(c, now);
+		Instant now = clock.instant();
+		@SuppressWarnings("unchecked")
+		List<Number> due = tx.execute(status -> em
+			.createNativeQuery("select id from commitment_clock where next_check_at <= ?1 order by next_check_at fetch first "
+					+ BATCH + " rows only")
+			.setParameter(1, now)
+			.getResultList());
+		if (due == null) {
+			return 0;
+		}
+		int handled = 0;
+		for (Number id : due) {
+			try {
+				if (Boolean.TRUE.equals(tx.execute(status -> take(id.longValue())))) {
+					handled++;
 				}
 			}
-			return ids.size();
-		});
-		return handled == null ? 0 : handled;
+			catch (RuntimeException ex) {
+				log.error("Could not handle commitment clock {}; it is looked at again in a minute", id, ex);
+				tx.executeWithoutResult(status -> em
+					.createNativeQuery("update commitment_clock set next_check_at = ?1 where id = ?2")
+					.setParameter(1, clock.instant().plus(RETRY_AFTER))
+					.setParameter(2, id.longValue())
+					.executeUpdate());
+			}
+		}
+		return handled;
+	}
+
+	/** Locks the clock unless another node has it, and handles it if its check is still due. */
+	private boolean take(long id) {
+		Instant now = clock.instant();
+		@SuppressWarnings("unchecked")
+		List<Number> locked = em
+			.createNativeQuery("select id from commitment_clock where id = ?1 and next_check_at <= ?2 for update skip locked")
+			.setParameter(1, id)
+			.setParameter(2, now)
+			.getResultList();
+		if (locked.isEmpty()) {
+			return false;
+		}
+		CommitmentClock c = clocks.findById(id).orElse(null);
+		if (c == null) {
+			return false;
+		}
+		em.refresh(c);
+		check(c, now);
+		return true;
 	}
 
 	private void check(CommitmentClock c, Instant now) {

@@ -125,13 +125,13 @@ class ClockKeeper {
 	 */
 	int adopt(Map<Long, List<TicketActivity>> histories, Instant now) {
 		List<TrackedTicket> adopted = new ArrayList<>();
+		var planFor = chooser.snapshot();
 		for (List<TicketActivity> activities : histories.values()) {
 			if (activities.isEmpty()) {
 				continue;
 			}
 			TicketActivity opened = activities.get(0);
-			TrackedTicket ticket = new TrackedTicket(opened,
-					chooser.planFor(opened.requesterId(), opened.organizationId()));
+			TrackedTicket ticket = new TrackedTicket(opened, planFor.apply(opened.requesterId(), opened.organizationId()));
 			for (TicketActivity a : activities) {
 				ticket.update(a);
 				FactKind kind = a == opened ? FactKind.OPENED : FactKind.valueOf(a.kind().name());

@@ -11,12 +11,21 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+
+import org.springframework.data.domain.Persistable;
 
 /** A ticket the module keeps time for, as it stands now (the module's own copy, kept from ticket events). */
 @Entity
 @Table(name = "commitment_ticket")
-class TrackedTicket {
+class TrackedTicket implements Persistable<Long> {
+
+	/** Its id is the ticket's: tell Spring Data a new one apart without a select. */
+	@Transient
+	private boolean isNew;
 
 	@Id
 	@Column(name = "ticket_id")
@@ -56,10 +65,27 @@ class TrackedTicket {
 	}
 
 	TrackedTicket(TicketActivity opened, long planId) {
+		this.isNew = true;
 		this.ticketId = opened.ticketId();
 		this.planId = planId;
 		this.openedAt = opened.at();
 		update(opened);
+	}
+
+	@Override
+	public Long getId() {
+		return ticketId;
+	}
+
+	@Override
+	public boolean isNew() {
+		return isNew;
+	}
+
+	@PostPersist
+	@PostLoad
+	void markNotNew() {
+		isNew = false;
 	}
 
 	void update(TicketActivity a) {

@@ -25,7 +25,11 @@ class OpenApiDocumentIntegrationTests {
 		assertThat(result.getMessages()).as("parser messages").isEmpty();
 		assertThat(result.getOpenAPI().getOpenapi()).startsWith("3.");
 		assertThat(result.getOpenAPI().getPaths()).containsKeys("/api/v1/tokens", "/api/v1/groups", "/api/v1/users",
-				"/api/v1/notifications", "/api/v1/notifications/{id}/read", "/api/v1/notifications/read-all");
+				"/api/v1/notifications", "/api/v1/notifications/{id}/read", "/api/v1/notifications/read-all",
+				"/api/v1/calendars", "/api/v1/calendars/{id}/ics", "/api/v1/calendars/{id}/due",
+				"/api/v1/calendars/{id}/elapsed", "/api/v1/plans", "/api/v1/organizations/{id}/plan",
+				"/api/v1/contacts/{id}/plan", "/api/v1/tickets/{id}/clocks", "/api/v1/breaches",
+				"/api/v1/breaches/{id}/reason", "/api/v1/attainment", "/api/v1/board");
 		assertThat(result.getOpenAPI().getComponents().getSecuritySchemes()).containsKeys("bearer", "basic");
 	}
 

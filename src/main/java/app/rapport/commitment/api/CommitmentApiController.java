@@ -7,7 +7,9 @@ import java.util.Locale;
 
 import app.rapport.commitment.Attainment;
 import app.rapport.commitment.BreachView;
+import app.rapport.commitment.BoardView;
 import app.rapport.commitment.Breaches;
+import app.rapport.commitment.PunctualityBoard;
 import app.rapport.commitment.ClockView;
 import app.rapport.commitment.ReasonView;
 import app.rapport.commitment.TicketClocks;
@@ -39,7 +41,10 @@ class CommitmentApiController {
 
 	private final Attainment attainment;
 
-	CommitmentApiController(TicketClocks clocks, Breaches breaches, Attainment attainment) {
+	private final PunctualityBoard board;
+
+	CommitmentApiController(TicketClocks clocks, Breaches breaches, Attainment attainment, PunctualityBoard board) {
+		this.board = board;
 		this.clocks = clocks;
 		this.breaches = breaches;
 		this.attainment = attainment;
@@ -54,6 +59,13 @@ class CommitmentApiController {
 	@GetMapping("/tickets/{id}/clocks")
 	List<ClockView> clocks(@PathVariable long id, @AuthenticationPrincipal CurrentUser me) {
 		return clocks.of(id, me);
+	}
+
+	/** The punctuality board: open commitments soonest due first (at most 200) and the counts per state. */
+	@GetMapping("/board")
+	BoardView board(@RequestParam(required = false) Long groupId, @RequestParam(required = false) Long planId,
+			@RequestParam(required = false) Long ownerId, @AuthenticationPrincipal CurrentUser me) {
+		return board.board(new PunctualityBoard.Filter(groupId, planId, ownerId), me);
 	}
 
 	@GetMapping("/breaches")
