@@ -34,19 +34,22 @@ class MessageBundlesTests {
 		List<String> missing = new ArrayList<>();
 		try (Stream<Path> folders = Files.list(I18N)) {
 			for (Path folder : folders.filter(Files::isDirectory).toList()) {
-				Set<String> base = keys(folder.resolve("messages.properties"));
-				for (String lang : LANGUAGES) {
-					Path file = folder.resolve("messages_" + lang + ".properties");
-					assertThat(file).as("bundle " + file).exists();
-					Set<String> translated = keys(file);
-					for (String key : base) {
-						if (!translated.contains(key)) {
-							missing.add(file + ": " + key);
+				for (Path basePath : baseBundles(folder)) {
+					String bundle = basePath.getFileName().toString().replace(".properties", "");
+					Set<String> base = keys(basePath);
+					for (String lang : LANGUAGES) {
+						Path file = folder.resolve(bundle + "_" + lang + ".properties");
+						assertThat(file).as("bundle " + file).exists();
+						Set<String> translated = keys(file);
+						for (String key : base) {
+							if (!translated.contains(key)) {
+								missing.add(file + ": " + key);
+							}
 						}
-					}
-					for (String key : translated) {
-						if (!base.contains(key)) {
-							missing.add(folder.resolve("messages.properties") + ": " + key + " (only in " + lang + ")");
+						for (String key : translated) {
+							if (!base.contains(key)) {
+								missing.add(basePath + ": " + key + " (only in " + lang + ")");
+							}
 						}
 					}
 				}
@@ -59,7 +62,7 @@ class MessageBundlesTests {
 	void everyMessageKeyUsedInTemplatesExists() throws IOException {
 		Set<String> all = new TreeSet<>();
 		try (Stream<Path> files = Files.walk(I18N)) {
-			for (Path p : files.filter(f -> f.getFileName().toString().equals("messages.properties")).toList()) {
+			for (Path p : files.filter(f -> f.getFileName().toString().matches("[a-z]+\\.properties")).toList()) {
 				all.addAll(keys(p));
 			}
 		}
@@ -102,6 +105,13 @@ class MessageBundlesTests {
 			}
 		}
 		assertThat(found).as("literal text in templates").isEmpty();
+	}
+
+	/** The base (English) files of a module's bundles: {@code messages.properties} and any other without a language suffix. */
+	private static List<Path> baseBundles(Path folder) throws IOException {
+		try (Stream<Path> files = Files.list(folder)) {
+			return files.filter(f -> f.getFileName().toString().matches("[a-z]+\\.properties")).sorted().toList();
+		}
 	}
 
 	private static List<Path> templates() throws IOException {
