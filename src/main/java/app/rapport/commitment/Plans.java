@@ -153,6 +153,12 @@ public class Plans {
 			.map(a -> get(a.planId));
 	}
 
+	/** The plan a contact was given themselves, if any (not the one they inherit). */
+	@Transactional(readOnly = true)
+	public Optional<PlanView> ofContact(long contactId) {
+		return assignments.findById(new PlanAssignment.Target(PlanAssignment.CONTACT, contactId)).map(a -> get(a.planId));
+	}
+
 	/** The plan a contact has: their own, else their organization's, else the default. */
 	@Transactional(readOnly = true)
 	public PlanView inForce(long contactId) {

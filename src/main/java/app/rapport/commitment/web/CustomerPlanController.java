@@ -58,13 +58,10 @@ class CustomerPlanController {
 	String contact(@PathVariable long id, Model model) {
 		ContactSummary contact = customers.contact(id).orElseThrow(() -> new NotFoundException("Contact " + id));
 		PlanView inForce = plans.inForce(id);
-		// Plans tells the plan in force, not whether the contact has one of its own: a plan that differs from
-		// what the contact would inherit must be its own; one that equals it is shown as inherited.
 		Optional<PlanView> ofOrganization = contact.organizationId() == null ? Optional.empty()
 				: plans.ofOrganization(contact.organizationId());
-		PlanView inherited = ofOrganization.orElseGet(this::defaultPlan);
-		Source source = inherited != null && inherited.id() == inForce.id()
-				? (ofOrganization.isPresent() ? Source.ORGANIZATION : Source.DEFAULT) : Source.OWN;
+		Source source = plans.ofContact(id).isPresent() ? Source.OWN
+				: ofOrganization.isPresent() ? Source.ORGANIZATION : Source.DEFAULT;
 		return fragment("contact", id, inForce, source, ofOrganization.isPresent() ? contact.organizationId() : null,
 				model);
 	}
