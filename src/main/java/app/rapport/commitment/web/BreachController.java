@@ -145,6 +145,7 @@ class BreachController {
 		}
 		catch (AccessDeniedException ex) {
 			model.addAttribute("refusal", "commitment.breach.error.notAllowed");
+			model.addAttribute("failedTicketId", breaches.get(id, me, Choices.language()).ticketId());
 			response.setStatus(HttpServletResponse.SC_FORBIDDEN);
 		}
 		catch (ConflictException ex) {

@@ -41,11 +41,11 @@ record ParetoChart(int width, int height, int left, int right, int top, int bott
 	record Tick(String text, double y) {
 	}
 
-	int plotBottom() {
+	public int plotBottom() {
 		return height - bottom;
 	}
 
-	int plotRight() {
+	public int plotRight() {
 		return width - right;
 	}
 
