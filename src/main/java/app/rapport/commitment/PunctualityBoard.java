@@ -112,8 +112,9 @@ public class PunctualityBoard {
 		TypedQuery<Object[]> rowsQuery = em.createQuery("select c, t" + where + " order by case when c.dueAt is null then 1 else 0 end, c.dueAt, c.id", Object[].class);
 		params.forEach(rowsQuery::setParameter);
 		List<Object[]> found = rowsQuery.setMaxResults(MAX_ROWS + 1).getResultList();
-		TypedQuery<Object[]> countQuery = em.createQuery("select c.state, case when c.atRiskAt <= :now then 1 else 0 end, count(c)" + where
-				+ " group by c.state, case when c.atRiskAt <= :now then 1 else 0 end", Object[].class);
+		// Sum the at-risk flag instead of grouping by it: H2 refuses a parameterised CASE in GROUP BY.
+		TypedQuery<Object[]> countQuery = em.createQuery("select c.state, sum(case when c.atRiskAt <= :now then 1 else 0 end), count(c)"
+				+ where + " group by c.state", Object[].class);
 		params.forEach(countQuery::setParameter);
 		countQuery.setParameter("now", now);
 		long running = 0, atRisk = 0, paused = 0, breached = 0;
@@ -122,9 +123,7 @@ public class PunctualityBoard {
 			switch ((ClockState) r[0]) {
 				case RUNNING -> {
 					running += n;
-					if (((Number) r[1]).intValue() == 1) {
-						atRisk += n;
-					}
+					atRisk += r[1] == null ? 0 : ((Number) r[1]).longValue();
 				}
 				case PAUSED -> paused += n;
 				case BREACHED -> breached += n;
