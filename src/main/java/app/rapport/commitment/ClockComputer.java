@@ -129,6 +129,9 @@ final class ClockComputer {
 
 		Instant breachedAt;
 
+		/** When the allowed time ran out exactly at a segment's end (not yet a breach). */
+		Instant reachedAt;
+
 		Instant stoppedAt;
 
 		/** The due instant as projected when the clock stopped. */
@@ -181,12 +184,17 @@ final class ClockComputer {
 					atRiskAt = time.plus(fact.at(), atRisk.minus(consumed));
 				}
 			}
-			if (breachedAt == null) {
-				if (consumed.compareTo(target) > 0) {
-					breachedAt = fact.at();
+			if (breachedAt == null && after.compareTo(target) >= 0) {
+				// The instant the allowed time was used up; a breach once it lies before the segment's end
+				// (a reply at that very instant is in time). It may be the end of a working day while the
+				// clock stays open into the night: then the next segment, or "now", makes it a breach.
+				Instant reached = consumed.compareTo(target) < 0 ? time.plus(fact.at(), target.minus(consumed))
+						: reachedAt != null && consumed.equals(target) ? reachedAt : fact.at();
+				if (reached.isBefore(end)) {
+					breachedAt = reached;
 				}
-				else if (after.compareTo(target) > 0) {
-					breachedAt = time.plus(fact.at(), target.minus(consumed));
+				else {
+					reachedAt = reached;
 				}
 			}
 			consumed = after;

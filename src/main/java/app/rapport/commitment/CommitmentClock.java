@@ -101,6 +101,7 @@ class CommitmentClock {
 
 	/** Takes a fresh computation, keeping what the detector already noticed; decides the next check. */
 	void apply(ClockOutcome o, TrackedTicket ticket, java.time.ZoneId zone) {
+		Instant detectedBreach = detectedAt != null ? breachedAt : null;
 		state = o.state();
 		planId = o.planId();
 		priority = o.priority();
@@ -112,7 +113,13 @@ class CommitmentClock {
 		atRiskAt = o.atRiskAt();
 		stoppedAt = o.stoppedAt();
 		breachedAt = o.breachedAt();
-		remainingSeconds = o.state() == ClockState.PAUSED ? o.remaining().toSeconds() : null;
+		if (detectedBreach != null && breachedAt == null) {
+			// A breach that was noticed (and recorded, and told) stays one, whatever a later change says.
+			breachedAt = detectedBreach;
+			state = ClockState.BREACHED;
+			dueAt = detectedBreach;
+		}
+		remainingSeconds = state == ClockState.PAUSED ? o.remaining().toSeconds() : null;
 		Instant settled = breachedAt != null ? breachedAt : state == ClockState.MET ? stoppedAt : null;
 		settledOn = settled == null ? null : settled.atZone(zone).toLocalDate();
 		nextCheckAt = nextCheck();

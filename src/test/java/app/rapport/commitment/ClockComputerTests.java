@@ -245,6 +245,76 @@ class ClockComputerTests {
 		assertThat(first.planId()).isEqualTo(2);
 	}
 
+	/** Mon–Fri 09:00–18:00 UTC, first response in 8 working hours. */
+	static PlanRules officeHours() {
+		Map<java.time.DayOfWeek, List<app.rapport.commitment.calendar.WorkingPeriod>> hours = new java.util.EnumMap<>(
+				java.time.DayOfWeek.class);
+		for (java.time.DayOfWeek d : List.of(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.TUESDAY,
+				java.time.DayOfWeek.WEDNESDAY, java.time.DayOfWeek.THURSDAY, java.time.DayOfWeek.FRIDAY)) {
+			hours.put(d, List.of(app.rapport.commitment.calendar.WorkingPeriod.parse("09:00", "18:00")));
+		}
+		BusinessTime office = BusinessTime.of(
+				app.rapport.commitment.calendar.BusinessCalendar.of(ZoneId.of("UTC"), hours, List.of()));
+		return new PlanRules() {
+			@Override
+			public BusinessTime time() {
+				return office;
+			}
+
+			@Override
+			public ZoneId zone() {
+				return ZoneId.of("UTC");
+			}
+
+			@Override
+			public Optional<Duration> target(Commitment c, Priority p, TicketType t) {
+				return Optional.of(Duration.ofMinutes(480));
+			}
+
+			@Override
+			public int atRiskPercent() {
+				return 80;
+			}
+
+			@Override
+			public boolean pauses(Commitment c, TicketState s) {
+				return false;
+			}
+		};
+	}
+
+	@Test
+	void aClockRunningOutAtTheEndOfTheWorkingDayIsBreachedThatEveningNotTheNextMorning() {
+		// Monday 2 March 2026, 10:00 UTC: eight working hours end at 18:00 the same day.
+		facts.add(new ClockFact(T0.plusSeconds(3600), FactKind.OPENED, TicketState.NEW, Priority.NORMAL,
+				TicketType.QUESTION, 1));
+		Instant sixPm = Instant.parse("2026-03-02T18:00:00Z");
+		ClockOutcome atSix = clock(ClockComputer.compute(facts, id -> officeHours(), sixPm), Commitment.FIRST_RESPONSE, 1);
+		assertThat(atSix.state()).isEqualTo(ClockState.RUNNING);
+		assertThat(atSix.dueAt()).isEqualTo(sixPm);
+		ClockOutcome evening = clock(ClockComputer.compute(facts, id -> officeHours(), sixPm.plusSeconds(7200)),
+				Commitment.FIRST_RESPONSE, 1);
+		assertThat(evening.state()).isEqualTo(ClockState.BREACHED);
+		assertThat(evening.breachedAt()).isEqualTo(sixPm);
+		// A change in the evening does not move the breach to the evening.
+		facts.add(new ClockFact(sixPm.plusSeconds(3600), FactKind.CHANGED, TicketState.OPEN, Priority.NORMAL,
+				TicketType.QUESTION, 1));
+		ClockOutcome later = clock(ClockComputer.compute(facts, id -> officeHours(), sixPm.plusSeconds(7200)),
+				Commitment.FIRST_RESPONSE, 1);
+		assertThat(later.breachedAt()).isEqualTo(sixPm);
+	}
+
+	@Test
+	void aReplyAtTheDueInstantIsInTime() {
+		facts.add(new ClockFact(T0.plusSeconds(3600), FactKind.OPENED, TicketState.NEW, Priority.NORMAL,
+				TicketType.QUESTION, 1));
+		Instant sixPm = Instant.parse("2026-03-02T18:00:00Z");
+		facts.add(new ClockFact(sixPm, FactKind.PUBLIC_REPLY, TicketState.OPEN, Priority.NORMAL, TicketType.QUESTION, 1));
+		ClockOutcome first = clock(ClockComputer.compute(facts, id -> officeHours(), sixPm.plusSeconds(60)),
+				Commitment.FIRST_RESPONSE, 1);
+		assertThat(first.state()).isEqualTo(ClockState.MET);
+	}
+
 	@Test
 	void noFactsNoClocks() {
 		assertThat(ClockComputer.compute(List.of(), id -> PLAN, T0)).isEmpty();
