@@ -154,18 +154,7 @@ class BreachDetector {
 			return;
 		}
 		// Nothing due yet (the clock was recomputed since): just move its next check.
-		c.nextCheckAt = c.nextCheckAt != null && !c.nextCheckAt.isAfter(now) ? recheck(c) : c.nextCheckAt;
-	}
-
-	private static Instant recheck(CommitmentClock c) {
-		if (c.state != ClockState.RUNNING) {
-			return null;
-		}
-		Instant next = c.detectedAt == null ? c.dueAt : null;
-		if (c.atRiskNotifiedAt == null && c.atRiskAt != null && (next == null || c.atRiskAt.isBefore(next))) {
-			next = c.atRiskAt;
-		}
-		return next;
+		c.nextCheckAt = c.nextCheckAt != null && !c.nextCheckAt.isAfter(now) ? c.nextCheck() : c.nextCheckAt;
 	}
 
 }

@@ -125,7 +125,8 @@ class CommitmentClock {
 		nextCheckAt = nextCheck();
 	}
 
-	private Instant nextCheck() {
+	/** The at-risk or due instant not yet noticed, or the breach not yet recorded; null when nothing is pending. */
+	Instant nextCheck() {
 		if (breachedAt != null) {
 			return detectedAt == null ? breachedAt : null;
 		}
