@@ -79,12 +79,34 @@ class BreachDetector {
 	}
 
 	/**
-	 * Handles one batch of clocks whose check is due; returns how many this node handled. Each clock is taken and
-	 * handled in its own transaction, so that one that fails cannot hold up the others: it is logged and
-	 * looked at again a minute later.
+	 * Handles one batch of clocks whose check is due, in one transaction; returns how many this node took.
+	 * If the batch fails, its clocks are taken one by one, each in its own transaction, so that one clock
+	 * that fails cannot hold up the others: it is logged and looked at again a minute later.
 	 */
 	int detectOnce() {
 		Instant now = clock.instant();
+		try {
+			Integer taken = tx.execute(status -> {
+				@SuppressWarnings("unchecked")
+				List<Number> ids = em
+					.createNativeQuery("select id from commitment_clock where next_check_at <= ?1 order by next_check_at "
+							+ "fetch first " + BATCH + " rows only for update skip locked")
+					.setParameter(1, now)
+					.getResultList();
+				for (CommitmentClock c : clocks.findAllById(ids.stream().map(Number::longValue).toList())) {
+					check(c, now);
+				}
+				return ids.size();
+			});
+			return taken == null ? 0 : taken;
+		}
+		catch (RuntimeException ex) {
+			log.warn("A breach-detection batch failed ({}); taking its clocks one by one", ex.toString());
+			return oneByOne(now);
+		}
+	}
+
+	private int oneByOne(Instant now) {
 		@SuppressWarnings("unchecked")
 		List<Number> due = tx.execute(status -> em
 			.createNativeQuery("select id from commitment_clock where next_check_at <= ?1 order by next_check_at fetch first "
