@@ -2,17 +2,17 @@
 # Generates data at a chosen scale, starts the packaged application on the loopback interface and measures
 # it over HTTP; prints a Markdown table and appends it to docs/benchmarks.md. Never part of `mvn test`.
 #
-#   SCALE=small|medium|full   (default small)      DB=h2|postgresql   (default h2)
+#   SCALE=small|medium|large|full (default small; large = 200k tickets, for the commitments suite)      DB=h2|postgresql   (default h2)
 #   SUITE=api|commitments     (default api: tickets, lists, search, memory; commitments: clock recomputation
 #                              after plan/calendar changes and breach-detection delay at RATE tickets/s)
-#   RATE=200 LOAD_SECONDS=30      (commitments suite: paced ticket creation)
+#   RATES=200,50 LOAD_SECONDS=30 (commitments suite: one round of paced ticket creation per rate)
 #   PORT=18080   JAVA_OPTS="-Xmx1g"   REQUESTS=400   SKIP_GENERATE=1 (reuse the last database of this scale)
 #   PostgreSQL: PGHOST/PGPORT/PGUSER (default 127.0.0.1/5432/postgres); the database rapport_bench is recreated.
 set -euo pipefail
 
 SCALE=${SCALE:-small}
 SUITE=${SUITE:-api}
-RATE=${RATE:-200}
+RATES=${RATES:-200,50}
 SECONDS_OF_LOAD=${LOAD_SECONDS:-30}
 case "$SUITE" in
   api) BENCH_CLASS=ApiLoadBenchmark ;;
@@ -30,8 +30,9 @@ PGUSER=${PGUSER:-postgres}
 case "$SCALE" in
   small)  TICKETS=10000;   CONTACTS=2000;   MESSAGES=50000 ;;
   medium) TICKETS=100000;  CONTACTS=20000;  MESSAGES=500000 ;;
+  large)  TICKETS=200000;  CONTACTS=40000;  MESSAGES=600000 ;;
   full)   TICKETS=1000000; CONTACTS=200000; MESSAGES=5000000 ;;
-  *) echo "SCALE must be small, medium or full" >&2; exit 2 ;;
+  *) echo "SCALE must be small, medium, large or full" >&2; exit 2 ;;
 esac
 case "$DB" in h2|postgresql) ;; *) echo "DB must be h2 or postgresql" >&2; exit 2 ;; esac
 
@@ -64,6 +65,8 @@ if [ "$DB" = postgresql ]; then
   export RAPPORT_DB_PASSWORD=${RAPPORT_DB_PASSWORD:-}
 fi
 APP_ARGS=(--server.address=127.0.0.1)
+# The commitments suite adopts the old tickets itself, after giving the default plan long targets.
+if [ "$SUITE" = commitments ]; then APP_ARGS+=(--rapport.commitments.adopt-on-start=false); fi
 
 GENERATE_SECONDS=skipped
 if [ -z "${SKIP_GENERATE:-}" ]; then
@@ -97,7 +100,7 @@ done
 curl -fs "http://127.0.0.1:$PORT/actuator/health" > /dev/null
 
 echo "Measuring ..."
-mvn -q -B -o test -Pbenchmark -Dtest=$BENCH_CLASS -Dbench.rate="$RATE" -Dbench.seconds="$SECONDS_OF_LOAD" -Dbench.url="http://127.0.0.1:$PORT" -Dbench.pid=$APP_PID \
+mvn -q -B -o test -Pbenchmark -Dtest=$BENCH_CLASS -Dbench.rates="$RATES" -Dbench.seconds="$SECONDS_OF_LOAD" -Dbench.url="http://127.0.0.1:$PORT" -Dbench.pid=$APP_PID \
   -Dbench.adminEmail="$RAPPORT_ADMIN_EMAIL" -Dbench.adminPassword="$RAPPORT_ADMIN_PASSWORD" \
   -Dbench.requests="$REQUESTS" -Dbench.out="$WORK/result.md"
 

@@ -39,6 +39,8 @@ class BreachDetector {
 
 	private final BreachRepository breaches;
 
+	private final TrackedTicketRepository tracked;
+
 	private final PlanBook book;
 
 	private final ApplicationEventPublisher events;
@@ -49,11 +51,13 @@ class BreachDetector {
 
 	private final boolean enabled;
 
-	BreachDetector(CommitmentClockRepository clocks, BreachRepository breaches, PlanBook book,
+	BreachDetector(CommitmentClockRepository clocks, BreachRepository breaches, TrackedTicketRepository tracked,
+			PlanBook book,
 			ApplicationEventPublisher events, Clock clock, TransactionTemplate tx,
 			@Value("${rapport.commitments.detector.enabled:true}") boolean enabled) {
 		this.clocks = clocks;
 		this.breaches = breaches;
+		this.tracked = tracked;
 		this.book = book;
 		this.events = events;
 		this.clock = clock;
@@ -93,7 +97,10 @@ class BreachDetector {
 							+ "fetch first " + BATCH + " rows only for update skip locked")
 					.setParameter(1, now)
 					.getResultList();
-				for (CommitmentClock c : clocks.findAllById(ids.stream().map(Number::longValue).toList())) {
+				List<CommitmentClock> due = clocks.findAllById(ids.stream().map(Number::longValue).toList());
+				// Load their tickets in one query: the alerts then find them in the persistence context.
+				tracked.findAllById(due.stream().map(c -> c.ticketId).distinct().toList());
+				for (CommitmentClock c : due) {
 					check(c, now);
 				}
 				return ids.size();

@@ -1,6 +1,11 @@
 package app.rapport.commitment;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Set;
 
@@ -34,8 +39,15 @@ class CommitmentAlerts {
 
 	private final TicketService tickets;
 
+	private final Clock clock;
+
+	private final Map<Long, Supervisors> supervisorsByGroup = new ConcurrentHashMap<>();
+
+	static final Duration SUPERVISORS_FOR = Duration.ofSeconds(10);
+
 	CommitmentAlerts(ServicePlanRepository plans, TrackedTicketRepository tracked, UserDirectory users,
-			Notifications notifications, TicketService tickets) {
+			Notifications notifications, TicketService tickets, Clock clock) {
+		this.clock = clock;
 		this.plans = plans;
 		this.tracked = tracked;
 		this.users = users;
@@ -57,17 +69,31 @@ class CommitmentAlerts {
 				event.ownerId(), event.groupId(), event.planId());
 	}
 
+	/** The group's active supervisors, read at most every {@link #SUPERVISORS_FOR} (a burst of breaches asks often). */
+	private List<Long> supervisors(long groupId) {
+		Instant now = clock.instant();
+		Supervisors known = supervisorsByGroup.get(groupId);
+		if (known == null || known.readAt.plus(SUPERVISORS_FOR).isBefore(now) || known.readAt.isAfter(now)) {
+			known = new Supervisors(now, users.activeMembers(groupId)
+				.stream()
+				.filter(u -> u.role() == Role.SUPERVISOR)
+				.map(UserSummary::id)
+				.toList());
+			supervisorsByGroup.put(groupId, known);
+		}
+		return known.ids;
+	}
+
+	private record Supervisors(Instant readAt, List<Long> ids) {
+	}
+
 	private void alert(EscalationRule.Trigger trigger, String messageKey, long ticketId, Commitment commitment,
 			Long ownerId, long groupId, long planId) {
 		Set<Long> recipients = new LinkedHashSet<>();
 		if (ownerId != null) {
 			recipients.add(ownerId);
 		}
-		users.activeMembers(groupId)
-			.stream()
-			.filter(u -> u.role() == Role.SUPERVISOR)
-			.map(UserSummary::id)
-			.forEach(recipients::add);
+		recipients.addAll(supervisors(groupId));
 		List<EscalationRule> rules = plans.findById(planId)
 			.map(p -> p.escalations.stream().filter(r -> r.appliesTo(trigger, commitment)).toList())
 			.orElse(List.of());

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import app.rapport.shared.ConflictException;
 import app.rapport.ticket.TicketActivity;
 import app.rapport.ticket.TicketHistory;
 
@@ -69,7 +70,15 @@ public class CommitmentBackfill {
 		}
 	}
 
-	/** Adopts every ticket without clocks yet; returns how many tickets and historic breaches. */
+	/** Adopts every ticket without clocks yet, unless an adoption is running already (then a conflict). */
+	public Result adoptNow() {
+		if (running.get()) {
+			throw new ConflictException("Clocks are being computed for existing tickets already; try again when it is done.");
+		}
+		return adoptUntracked();
+	}
+
+	/** Adopts every ticket without clocks yet; returns how many tickets and historic breaches (0 if already running). */
 	public Result adoptUntracked() {
 		if (!running.compareAndSet(false, true)) {
 			return new Result(0, 0, 0);

@@ -318,6 +318,22 @@ class CommitmentApiIntegrationTests {
 	}
 
 	@Test
+	void ticketsWithoutClocksAreAdoptedOnAnAdminsRequest() {
+		ContactSummary contact = contact();
+		long id = open(contact).get("id").asLong();
+		// As if the ticket had come before the commitment module (an upgrade, a bulk load).
+		jdbc.update("delete from commitment_clock where ticket_id = ?", id);
+		jdbc.update("delete from commitment_fact where ticket_id = ?", id);
+		jdbc.update("delete from commitment_ticket where ticket_id = ?", id);
+		assertProblem(agentApi.post("/api/v1/commitments/adopt", Map.of()), 403, null);
+		Api admin = Api.at(port).withToken(users.token(users.user(Role.ADMIN), "read", "write", "admin"));
+		Api.Response adopted = admin.post("/api/v1/commitments/adopt", Map.of());
+		assertThat(adopted.status()).as(adopted.body()).isEqualTo(200);
+		assertThat(adopted.json().get("tickets").asInt()).isGreaterThanOrEqualTo(1);
+		assertThat(clocks(id).keySet()).contains("first_response#1", "resolution#1");
+	}
+
+	@Test
 	void unknownOrBadParametersAreRefusedWithReasons() {
 		assertProblem(agentApi.get("/api/v1/attainment?by=mood&period=week&from=2026-01-01&to=2026-01-31"), 400, "by");
 		assertProblem(agentApi.get("/api/v1/attainment?by=plan&period=week&from=2026-02-01&to=2026-01-31"), 400, "to");

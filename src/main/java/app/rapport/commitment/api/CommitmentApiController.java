@@ -11,6 +11,7 @@ import app.rapport.commitment.BoardView;
 import app.rapport.commitment.Breaches;
 import app.rapport.commitment.PunctualityBoard;
 import app.rapport.commitment.ClockView;
+import app.rapport.commitment.CommitmentBackfill;
 import app.rapport.commitment.ReasonView;
 import app.rapport.commitment.TicketClocks;
 import app.rapport.identity.CurrentUser;
@@ -22,6 +23,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -43,8 +45,12 @@ class CommitmentApiController {
 
 	private final PunctualityBoard board;
 
-	CommitmentApiController(TicketClocks clocks, Breaches breaches, Attainment attainment, PunctualityBoard board) {
+	private final CommitmentBackfill backfill;
+
+	CommitmentApiController(TicketClocks clocks, Breaches breaches, Attainment attainment, PunctualityBoard board,
+			CommitmentBackfill backfill) {
 		this.board = board;
+		this.backfill = backfill;
 		this.clocks = clocks;
 		this.breaches = breaches;
 		this.attainment = attainment;
@@ -66,6 +72,16 @@ class CommitmentApiController {
 	BoardView board(@RequestParam(required = false) Long groupId, @RequestParam(required = false) Long planId,
 			@RequestParam(required = false) Long ownerId, @AuthenticationPrincipal CurrentUser me) {
 		return board.board(new PunctualityBoard.Filter(groupId, planId, ownerId), me);
+	}
+
+	/**
+	 * Starts keeping clocks for every ticket that has none yet (after an import or a bulk load); waits for
+	 * it and says how many tickets and past breaches. Done at start-up too, unless switched off.
+	 */
+	@PostMapping("/commitments/adopt")
+	@PreAuthorize("hasAuthority('SCOPE_admin')")
+	CommitmentBackfill.Result adopt() {
+		return backfill.adoptNow();
 	}
 
 	@GetMapping("/breaches")
