@@ -17,6 +17,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -56,7 +57,10 @@ class ClockKeeper {
 		this.book = book;
 		this.chooser = chooser;
 		this.clock = clock;
-		this.tx = tx;
+		// Its own transactions: it also runs after a plan or calendar change has committed, where joining
+		// that finished transaction would write nothing.
+		this.tx = new TransactionTemplate(tx.getTransactionManager());
+		this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	@EventListener

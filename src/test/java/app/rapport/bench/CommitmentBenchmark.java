@@ -73,6 +73,9 @@ class CommitmentBenchmark {
 		plan.put("name", standard.get("name").asString());
 		plan.put("calendarId", calendarId);
 		plan.put("isDefault", true);
+		// No pauses either: every open ticket's clocks run, so that the recomputation moves running clocks.
+		plan.put("pendingCustomerPauses", List.of());
+		plan.put("onHoldPauses", List.of());
 		List<Map<String, Object>> targets = new ArrayList<>();
 		for (String priority : List.of("LOW", "NORMAL", "HIGH", "URGENT")) {
 			targets.add(Map.of("priority", priority, "firstResponseMinutes", 400_000, "nextUpdateMinutes", 400_000,

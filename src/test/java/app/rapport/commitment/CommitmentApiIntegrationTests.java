@@ -317,6 +317,47 @@ class CommitmentApiIntegrationTests {
 		assertThat(clocks(id).toString()).isEqualTo(before);
 	}
 
+	static Map<String, Object> everyDay(String from, String to) {
+		Map<String, Object> hours = new java.util.LinkedHashMap<>();
+		for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
+			hours.put(day, List.of(List.of(from, to)));
+		}
+		return hours;
+	}
+
+	@Test
+	void aChangedCalendarOrPlanRecomputesTheClocksOfOpenTickets() {
+		String calendarName = unique("Shop");
+		Api.Response calendar = supervisor.post("/api/v1/calendars",
+				Map.of("name", calendarName, "timeZone", "UTC", "workingHours", everyDay("09:00", "17:00")));
+		assertThat(calendar.status()).as(calendar.body()).isEqualTo(201);
+		long calendarId = calendar.json().get("id").asLong();
+		String planName = unique("Shop plan");
+		Map<String, Object> plan = new java.util.LinkedHashMap<>(Map.of("name", planName, "calendarId", calendarId,
+				"targets", List.of(Map.of("priority", "NORMAL", "firstResponseMinutes", 1200))));
+		Api.Response created = supervisor.post("/api/v1/plans", plan);
+		long planId = created.json().get("id").asLong();
+		ContactSummary contact = contact();
+		supervisor.put("/api/v1/contacts/" + contact.id() + "/plan", Map.of("planId", planId));
+		long id = open(contact).get("id").asLong();
+		Instant before = Instant.parse(clocks(id).get("first_response#1").get("dueAt").asString());
+
+		// Half the working day: the same 1,200 business minutes end later.
+		Api.Response shorter = supervisor.put("/api/v1/calendars/" + calendarId,
+				Map.of("name", calendarName, "timeZone", "UTC", "workingHours", everyDay("09:00", "13:00")));
+		assertThat(shorter.status()).as(shorter.body()).isEqualTo(200);
+		Instant afterCalendar = Instant.parse(clocks(id).get("first_response#1").get("dueAt").asString());
+		assertThat(afterCalendar).isAfter(before);
+
+		// A shorter target: due earlier.
+		plan.put("targets", List.of(Map.of("priority", "NORMAL", "firstResponseMinutes", 240)));
+		Api.Response tightened = supervisor.put("/api/v1/plans/" + planId, plan);
+		assertThat(tightened.status()).as(tightened.body()).isEqualTo(200);
+		JsonNode afterPlan = clocks(id).get("first_response#1");
+		assertThat(afterPlan.get("targetMinutes").asInt()).isEqualTo(240);
+		assertThat(Instant.parse(afterPlan.get("dueAt").asString())).isBefore(afterCalendar);
+	}
+
 	@Test
 	void ticketsWithoutClocksAreAdoptedOnAnAdminsRequest() {
 		ContactSummary contact = contact();
