@@ -1,6 +1,5 @@
 package app.rapport.commitment;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
@@ -14,9 +13,6 @@ interface CommitmentClockRepository extends JpaRepository<CommitmentClock, Long>
 
 	@Query("select c from CommitmentClock c where c.ticketId = :ticketId order by c.commitment, c.cycle")
 	List<CommitmentClock> forTicket(long ticketId);
-
-	@Query("select min(c.nextCheckAt) from CommitmentClock c where c.nextCheckAt is not null")
-	Instant nextCheck();
 
 	/** Settled clocks counted per day and dimension: [settledOn, planId, priority, groupId, ownerId, commitment, state, count]. */
 	@Query("select c.settledOn, c.planId, c.priority, c.groupId, c.ownerId, c.commitment, c.state, count(c) from CommitmentClock c "

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -98,11 +97,11 @@ class WorkCalendar {
 			this.day = d.date();
 			this.kind = d.kind();
 			this.name = d.name();
-			this.periods = d.periods().isEmpty() ? null : joinPeriods(d.periods());
+			this.periods = d.periods().isEmpty() ? null : WorkingPeriod.formatList(d.periods());
 		}
 
 		CalendarDay toCalendarDay() {
-			return new CalendarDay(day, kind, name, periods == null ? List.of() : parsePeriods(periods));
+			return new CalendarDay(day, kind, name, WorkingPeriod.parseList(periods));
 		}
 
 	}
@@ -133,7 +132,7 @@ class WorkCalendar {
 		for (DayOfWeek day : DayOfWeek.values()) {
 			List<WorkingPeriod> periods = hours.getOrDefault(day, List.of());
 			if (!periods.isEmpty()) {
-				all.add(day + "=" + joinPeriods(periods));
+				all.add(day + "=" + WorkingPeriod.formatList(periods));
 			}
 		}
 		return all.toString();
@@ -146,26 +145,9 @@ class WorkCalendar {
 		}
 		for (String part : text.split(";")) {
 			String[] dayAndPeriods = part.split("=", 2);
-			hours.put(DayOfWeek.valueOf(dayAndPeriods[0]), parsePeriods(dayAndPeriods[1]));
+			hours.put(DayOfWeek.valueOf(dayAndPeriods[0]), WorkingPeriod.parseList(dayAndPeriods[1]));
 		}
 		return hours;
-	}
-
-	static String joinPeriods(List<WorkingPeriod> periods) {
-		StringJoiner joined = new StringJoiner(",");
-		periods.forEach(p -> joined.add(p.toString()));
-		return joined.toString();
-	}
-
-	static List<WorkingPeriod> parsePeriods(String text) {
-		return Arrays.stream(text.split(","))
-			.map(String::strip)
-			.filter(s -> !s.isEmpty())
-			.map(s -> {
-				String[] ends = s.split("-", 2);
-				return WorkingPeriod.parse(ends[0], ends[1]);
-			})
-			.toList();
 	}
 
 }

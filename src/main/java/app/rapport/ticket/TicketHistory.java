@@ -27,6 +27,12 @@ public class TicketHistory {
 		this.jdbc = jdbc;
 	}
 
+	/** How many tickets there are. */
+	public long count() {
+		Long count = jdbc.queryForObject("select count(*) from ticket", Long.class);
+		return count == null ? 0 : count;
+	}
+
 	/** The highest ticket id so far (0 when there is none). */
 	public long maxId() {
 		Long max = jdbc.queryForObject("select max(id) from ticket", Long.class);

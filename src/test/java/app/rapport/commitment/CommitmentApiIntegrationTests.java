@@ -264,6 +264,11 @@ class CommitmentApiIntegrationTests {
 		// Another group's agent does not see the ticket, nor its clocks.
 		Api stranger = Api.at(port).withToken(users.token(users.agentIn(users.group(AssignmentMode.MANUAL)), "read"));
 		assertProblem(stranger.get("/api/v1/tickets/" + id + "/clocks"), 404, null);
+		// Nor on the board: its rows are only what the caller may see.
+		Api.Response board = stranger.get("/api/v1/board");
+		assertThat(board.status()).as(board.body()).isEqualTo(200);
+		assertThat(board.json().get("rows").toString()).doesNotContain("\"ticketId\":" + id + ",");
+		assertThat(agentApi.get("/api/v1/board").json().get("rows").toString()).contains("\"ticketId\":" + id + ",");
 	}
 
 	@Test
@@ -376,10 +381,16 @@ class CommitmentApiIntegrationTests {
 
 	@Test
 	void unknownOrBadParametersAreRefusedWithReasons() {
-		assertProblem(agentApi.get("/api/v1/attainment?by=mood&period=week&from=2026-01-01&to=2026-01-31"), 400, "by");
-		assertProblem(agentApi.get("/api/v1/attainment?by=plan&period=week&from=2026-02-01&to=2026-01-31"), 400, "to");
-		Api.Response ok = agentApi.get("/api/v1/attainment?by=priority&period=month&from=2026-01-01&to=2026-12-31");
+		assertProblem(supervisor.get("/api/v1/attainment?by=mood&period=week&from=2026-01-01&to=2026-01-31"), 400, "by");
+		assertProblem(supervisor.get("/api/v1/attainment?by=plan&period=week&from=2026-02-01&to=2026-01-31"), 400, "to");
+		Api.Response ok = supervisor.get("/api/v1/attainment?by=priority&period=month&from=2026-01-01&to=2026-12-31");
 		assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+		// Reports are for supervisors, admins and analysts, as on the reports page.
+		assertProblem(agentApi.get("/api/v1/attainment?by=priority&period=month&from=2026-01-01&to=2026-12-31"), 403,
+				null);
+		assertProblem(agentApi.get("/api/v1/breaches/pareto?from=2026-01-01&to=2026-12-31"), 403, null);
+		Api analyst = Api.at(port).withToken(users.token(users.user(Role.ANALYST), "read"));
+		assertThat(analyst.get("/api/v1/breaches/pareto?from=2026-01-01&to=2026-12-31").status()).isEqualTo(200);
 		assertProblem(agentApi.put("/api/v1/breaches/999999/reason", Map.of("reasonKey", "workload", "note", "x")), 404,
 				null);
 		List<String> keys = new ArrayList<>();

@@ -17,7 +17,9 @@ import app.rapport.commitment.TicketClocks;
 import app.rapport.identity.CurrentUser;
 import app.rapport.shared.PageResponse;
 import app.rapport.shared.Paging;
+import app.rapport.shared.web.Languages;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,7 +28,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,6 +37,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 @PreAuthorize("hasAuthority('SCOPE_read')")
 class CommitmentApiController {
+
+	/** Reports, like the reports page: supervisors, admins and analysts, not agents. */
+	static final String REPORT_READERS = "hasAuthority('SCOPE_read') and hasAnyRole('ADMIN', 'SUPERVISOR', 'ANALYST')";
 
 	private final TicketClocks clocks;
 
@@ -88,26 +92,25 @@ class CommitmentApiController {
 	PageResponse<BreachView> breaches(@RequestParam(required = false) Boolean explained,
 			@RequestParam(required = false) Long ownerId, @RequestParam(required = false) Long groupId,
 			@RequestParam(required = false) Long ticketId, @RequestParam(required = false) Integer page,
-			@RequestParam(required = false) Integer size, @RequestHeader(name = "Accept-Language", required = false) String lang,
+			@RequestParam(required = false) Integer size,
 			@AuthenticationPrincipal CurrentUser me) {
 		var found = breaches.find(new Breaches.Filter(explained, ownerId, groupId, ticketId),
-				Paging.of(page, size, Sort.by(Sort.Direction.ASC, "detectedAt", "id")), me, language(lang));
+				Paging.of(page, size, Sort.by(Sort.Direction.ASC, "detectedAt", "id")), me, language());
 		return PageResponse.of(found, b -> b);
 	}
 
 	@GetMapping("/breaches/{id}")
-	BreachView breach(@PathVariable long id, @RequestHeader(name = "Accept-Language", required = false) String lang,
+	BreachView breach(@PathVariable long id,
 			@AuthenticationPrincipal CurrentUser me) {
-		return breaches.get(id, me, language(lang));
+		return breaches.get(id, me, language());
 	}
 
 	@PutMapping("/breaches/{id}/reason")
 	@PreAuthorize("hasAuthority('SCOPE_write')")
 	BreachView explain(@PathVariable long id, @RequestBody Explanation explanation,
-			@RequestHeader(name = "Accept-Language", required = false) String lang,
 			@AuthenticationPrincipal CurrentUser me) {
 		return breaches.explain(id, explanation.reasonKey(), explanation.note(), explanation.version(), me,
-				language(lang));
+				language());
 	}
 
 	@GetMapping("/breach-reasons")
@@ -117,6 +120,7 @@ class CommitmentApiController {
 
 	/** Share of commitments met, by plan, priority, group, agent, commitment or all, per day, week or month. */
 	@GetMapping("/attainment")
+	@PreAuthorize(REPORT_READERS)
 	AttainmentResponse attainment(@RequestParam(defaultValue = "plan") String by,
 			@RequestParam(defaultValue = "week") String period, @RequestParam LocalDate from, @RequestParam LocalDate to) {
 		Attainment.Dimension dimension = Attainment.Dimension.parse(by);
@@ -127,9 +131,9 @@ class CommitmentApiController {
 
 	/** Breaches per reason, largest first, with running shares (the Pareto chart's data). */
 	@GetMapping("/breaches/pareto")
+	@PreAuthorize(REPORT_READERS)
 	List<Attainment.ParetoBar> pareto(@RequestParam LocalDate from, @RequestParam LocalDate to,
-			@RequestParam(defaultValue = "UTC") String zone,
-			@RequestHeader(name = "Accept-Language", required = false) String lang) {
+			@RequestParam(defaultValue = "UTC") String zone) {
 		ZoneId zoneId;
 		try {
 			zoneId = ZoneId.of(zone);
@@ -137,19 +141,12 @@ class CommitmentApiController {
 		catch (java.time.DateTimeException ex) {
 			throw new app.rapport.shared.InvalidInputException("zone", "is not a time zone, e.g. Asia/Shanghai");
 		}
-		return attainment.pareto(from, to, zoneId, language(lang));
+		return attainment.pareto(from, to, zoneId, language());
 	}
 
-	static String language(String acceptLanguage) {
-		if (acceptLanguage == null || acceptLanguage.isBlank()) {
-			return "en";
-		}
-		String first = acceptLanguage.split(",")[0].split(";")[0].strip();
-		if (first.regionMatches(true, 0, "zh", 0, 2)) {
-			return first.toUpperCase(Locale.ROOT).contains("TW") || first.toUpperCase(Locale.ROOT).contains("HK")
-					|| first.contains("Hant") ? "zh-TW" : "zh-CN";
-		}
-		return first.regionMatches(true, 0, "bg", 0, 2) ? "bg" : "en";
+	/** The caller's language (from Accept-Language through the locale resolver) as one of the four tags. */
+	static String language() {
+		return Languages.closest(LocaleContextHolder.getLocale());
 	}
 
 }
