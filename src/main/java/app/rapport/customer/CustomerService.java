@@ -15,6 +15,8 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import app.rapport.audit.AuditTrail;
+import app.rapport.identity.CurrentUser;
+import app.rapport.identity.UserDirectory;
 import app.rapport.shared.ConflictException;
 import app.rapport.shared.NotFoundException;
 
@@ -50,8 +52,12 @@ public class CustomerService {
 
 	private final Clock clock;
 
+	private final UserDirectory users;
+
 	CustomerService(ContactRepository contacts, OrganizationRepository organizations, TimelineEntryRepository timeline,
-			CustomerAttributes attributes, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+			CustomerAttributes attributes, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
+			UserDirectory users) {
+		this.users = users;
 		this.contacts = contacts;
 		this.organizations = organizations;
 		this.timeline = timeline;
@@ -260,8 +266,8 @@ public class CustomerService {
 			throw new ConflictException("Contact #" + contactId + " was merged into #" + c.getMergedIntoId() + "; log on that contact instead.");
 		}
 		TimelineKind kind = checkInteraction(interaction);
-		return timeline.save(new TimelineEntry(contactId, c.getOrganizationId(), kind, interaction.summary().trim(), null,
-				interaction.durationMinutes(), actor, interaction.occurredAt() == null ? clock.instant() : interaction.occurredAt()));
+		return timeline.save(new TimelineEntry(contactId, c.getOrganizationId(), kind, interaction.summary().trim(),
+				null, interaction.durationMinutes(), actor, interaction.occurredAt() == null ? clock.instant() : interaction.occurredAt()));
 	}
 
 	/** Logs a call, visit, meeting or note on the organization's timeline (no particular contact). */
@@ -272,16 +278,33 @@ public class CustomerService {
 				interaction.durationMinutes(), actor, interaction.occurredAt() == null ? clock.instant() : interaction.occurredAt()));
 	}
 
+	/**
+	 * One page of the contact's timeline as the user may see it: entries about a ticket obey the ticket's
+	 * visibility rule (agents see their groups' tickets and their own), in the query, so totals agree.
+	 */
 	@Transactional(readOnly = true)
-	public Page<TimelineEntry> contactTimeline(long contactId, Pageable pageable) {
+	public Page<TimelineEntry> contactTimeline(long contactId, CurrentUser me, Pageable pageable) {
 		loadContact(contactId);
-		return timeline.findByContactIdOrderByOccurredAtDescIdDesc(contactId, pageable);
+		if (me.seesAllTickets()) {
+			return timeline.findByContactIdOrderByOccurredAtDescIdDesc(contactId, pageable);
+		}
+		return timeline.findVisibleOfContact(contactId, me.id(), groupsOf(me), pageable);
 	}
 
+	/** One page of the organization's timeline as the user may see it (see {@link #contactTimeline}). */
 	@Transactional(readOnly = true)
-	public Page<TimelineEntry> organizationTimeline(long organizationId, Pageable pageable) {
+	public Page<TimelineEntry> organizationTimeline(long organizationId, CurrentUser me, Pageable pageable) {
 		loadOrganization(organizationId);
-		return timeline.findByOrganizationIdOrderByOccurredAtDescIdDesc(organizationId, pageable);
+		if (me.seesAllTickets()) {
+			return timeline.findByOrganizationIdOrderByOccurredAtDescIdDesc(organizationId, pageable);
+		}
+		return timeline.findVisibleOfOrganization(organizationId, me.id(), groupsOf(me), pageable);
+	}
+
+	private Set<Long> groupsOf(CurrentUser me) {
+		Set<Long> groups = users.groupIdsOf(me.id());
+		// "in ()" is not valid SQL everywhere; no group has id -1.
+		return groups.isEmpty() ? Set.of(-1L) : groups;
 	}
 
 	private TimelineKind checkInteraction(Interaction i) {

@@ -2,12 +2,13 @@ package app.rapport.customer;
 
 import java.time.Instant;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Records and reads the timeline of a contact and of their organization. */
+/**
+ * Records ticket events on a contact's (and their organization's) timeline and keeps each entry's copy of
+ * the ticket's group and owner current, so that timelines show a ticket only to those who may see it.
+ */
 @Service
 @Transactional
 public class CustomerTimeline {
@@ -21,22 +22,19 @@ public class CustomerTimeline {
 		this.contacts = contacts;
 	}
 
-	/** Adds an entry to the contact's timeline (and their organization's); joins the caller's transaction. */
-	public void record(long contactId, TimelineKind kind, String summary, Long ticketId, Integer durationMinutes,
-			Long actorUserId, Instant occurredAt) {
+	/** Adds an entry about the ticket to the contact's timeline (and their organization's); joins the caller's transaction. */
+	public void record(long contactId, TimelineKind kind, String summary, TicketAccess ticket, Long actorUserId,
+			Instant occurredAt) {
 		Long organizationId = contacts.findById(contactId).map(Contact::getOrganizationId).orElse(null);
-		entries.save(new TimelineEntry(contactId, organizationId, kind, summary, ticketId, durationMinutes, actorUserId,
-				occurredAt));
+		entries.save(new TimelineEntry(contactId, organizationId, kind, summary, ticket, null, actorUserId, occurredAt));
 	}
 
-	@Transactional(readOnly = true)
-	public Page<TimelineEntry> ofContact(long contactId, Pageable pageable) {
-		return entries.findByContactIdOrderByOccurredAtDescIdDesc(contactId, pageable);
-	}
-
-	@Transactional(readOnly = true)
-	public Page<TimelineEntry> ofOrganization(long organizationId, Pageable pageable) {
-		return entries.findByOrganizationIdOrderByOccurredAtDescIdDesc(organizationId, pageable);
+	/**
+	 * The ticket now belongs to this group and owner: every timeline entry about it follows, in the caller's
+	 * transaction. Must be called on every change of a ticket's group or owner.
+	 */
+	public void ticketAccessChanged(TicketAccess ticket) {
+		entries.updateTicketAccess(ticket.ticketId(), ticket.groupId(), ticket.ownerId());
 	}
 
 }

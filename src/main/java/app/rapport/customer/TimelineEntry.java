@@ -36,6 +36,11 @@ public class TimelineEntry {
 	/** The ticket this entry belongs to, if any. */
 	private Long ticketId;
 
+	/** The ticket's group and owner, kept current by the ticket module, so that queries apply its visibility. */
+	private Long ticketGroupId;
+
+	private Long ticketOwnerId;
+
 	private Integer durationMinutes;
 
 	private Long actorUserId;
@@ -46,13 +51,18 @@ public class TimelineEntry {
 	protected TimelineEntry() {
 	}
 
-	public TimelineEntry(Long contactId, Long organizationId, TimelineKind kind, String summary, Long ticketId,
+	/** An entry about a ticket ({@code ticket} given) or about the customer alone ({@code ticket} null). */
+	TimelineEntry(Long contactId, Long organizationId, TimelineKind kind, String summary, TicketAccess ticket,
 			Integer durationMinutes, Long actorUserId, Instant occurredAt) {
 		this.contactId = contactId;
 		this.organizationId = organizationId;
 		this.kind = kind;
 		this.summary = summary.length() > 500 ? summary.substring(0, 497) + "…" : summary;
-		this.ticketId = ticketId;
+		if (ticket != null) {
+			this.ticketId = ticket.ticketId();
+			this.ticketGroupId = ticket.groupId();
+			this.ticketOwnerId = ticket.ownerId();
+		}
 		this.durationMinutes = durationMinutes;
 		this.actorUserId = actorUserId;
 		this.occurredAt = occurredAt;

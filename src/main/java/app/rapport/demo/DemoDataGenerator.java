@@ -380,7 +380,8 @@ public class DemoDataGenerator {
 					"body_text", Types.VARCHAR, "created_at", Types.TIMESTAMP_WITH_TIMEZONE);
 			BulkInsert timelineRows = new BulkInsert("timeline_entry", "id", Types.BIGINT, "contact_id", Types.BIGINT,
 					"organization_id", Types.BIGINT, "kind", Types.VARCHAR, "summary", Types.VARCHAR, "ticket_id",
-					Types.BIGINT, "actor_user_id", Types.BIGINT, "occurred_at", Types.TIMESTAMP_WITH_TIMEZONE);
+					Types.BIGINT, "ticket_group_id", Types.BIGINT, "ticket_owner_id", Types.BIGINT, "actor_user_id",
+					Types.BIGINT, "occurred_at", Types.TIMESTAMP_WITH_TIMEZONE);
 			BulkInsert auditRows = new BulkInsert("audit_entry", "id", Types.BIGINT, "entity_type", Types.VARCHAR,
 					"entity_id", Types.BIGINT, "field", Types.VARCHAR, "old_value", Types.VARCHAR, "new_value",
 					Types.VARCHAR, "actor_user_id", Types.BIGINT, "occurred_at", Types.TIMESTAMP_WITH_TIMEZONE);
@@ -440,8 +441,9 @@ public class DemoDataGenerator {
 				for (String tag : distinctTags(template.tags())) {
 					tagRows.add(ticketId, tag);
 				}
+				Long ownerId = owner == null ? null : owner.id();
 				timelineRows.add(null, requesterId, organizationId, TimelineKind.TICKET_OPENED.name(), clip(subject, 500),
-						ticketId, null, created);
+						ticketId, groupId, ownerId, null, created);
 				Instant firstAgentAt = null;
 				for (int m = 0; m < turns.size(); m++) {
 					Turn turn = turns.get(m);
@@ -453,8 +455,8 @@ public class DemoDataGenerator {
 					if (m > 0) {
 						TimelineKind kind = !byAgent ? TimelineKind.MESSAGE_RECEIVED
 								: turn.publicMessage() ? TimelineKind.REPLY_SENT : TimelineKind.INTERNAL_NOTE;
-						timelineRows.add(null, requesterId, organizationId, kind.name(), summary(text), ticketId, author,
-								times[m]);
+						timelineRows.add(null, requesterId, organizationId, kind.name(), summary(text), ticketId, groupId,
+								ownerId, author, times[m]);
 					}
 					if (byAgent && firstAgentAt == null) {
 						firstAgentAt = times[m];

@@ -25,6 +25,7 @@ import app.rapport.customer.Channel;
 import app.rapport.customer.ContactSummary;
 import app.rapport.customer.CustomerDirectory;
 import app.rapport.customer.CustomerTimeline;
+import app.rapport.customer.TicketAccess;
 import app.rapport.customer.TimelineKind;
 import app.rapport.identity.AssignmentMode;
 import app.rapport.identity.CurrentUser;
@@ -164,7 +165,7 @@ public class TicketService {
 				actorUserId);
 		// Automatic assignment has no human actor.
 		audit.record(AuditTrail.TICKET, ticket.getId(), "owner", null, owner, null);
-		timeline.record(requester.id(), TimelineKind.TICKET_OPENED, subject, ticket.getId(), null, actorUserId, now);
+		timeline.record(requester.id(), TimelineKind.TICKET_OPENED, subject, access(ticket), actorUserId, now);
 		events.publishEvent(TicketActivity.of(TicketActivity.Kind.OPENED, ticket, now));
 		// Flush so that the version in the answer is the one a following update must send.
 		tickets.flush();
@@ -345,6 +346,7 @@ public class TicketService {
 
 		Instant now = clock.instant();
 		String before = snapshot(ticket);
+		TicketAccess accessBefore = access(ticket);
 		if (changes.state() != null && changes.state() != ticket.getState()) {
 			TicketState old = ticket.getState();
 			ticket.moveTo(changes.state(), now);
@@ -398,6 +400,7 @@ public class TicketService {
 			ticket.setUpdatedAt(now);
 			events.publishEvent(TicketActivity.of(TicketActivity.Kind.CHANGED, ticket, now));
 		}
+		followAccess(accessBefore, ticket);
 		tickets.flush();
 		return view(ticket);
 	}
@@ -465,11 +468,10 @@ public class TicketService {
 		}
 		String summary = preview(body.text());
 		if (kind == MessageKind.CUSTOMER) {
-			timeline.record(ticket.getRequesterId(), TimelineKind.MESSAGE_RECEIVED, summary, ticket.getId(), null, actor,
-					now);
+			timeline.record(ticket.getRequesterId(), TimelineKind.MESSAGE_RECEIVED, summary, access(ticket), actor, now);
 		}
 		else if (kind == MessageKind.PUBLIC_REPLY) {
-			timeline.record(ticket.getRequesterId(), TimelineKind.REPLY_SENT, summary, ticket.getId(), null, actor, now);
+			timeline.record(ticket.getRequesterId(), TimelineKind.REPLY_SENT, summary, access(ticket), actor, now);
 		}
 		tickets.flush();
 		return messageViews(List.of(message)).get(0);
@@ -587,6 +589,7 @@ public class TicketService {
 			return;
 		}
 		boolean changed = false;
+		TicketAccess accessBefore = access(ticket);
 		if (raiseTo != null && raiseTo.compareTo(ticket.getPriority()) > 0) {
 			audit.record(AuditTrail.TICKET, ticketId, "priority", ticket.getPriority(), raiseTo, null);
 			ticket.setPriority(raiseTo);
@@ -608,6 +611,7 @@ public class TicketService {
 			ticket.setUpdatedAt(now);
 			events.publishEvent(TicketActivity.of(TicketActivity.Kind.CHANGED, ticket, now));
 		}
+		followAccess(accessBefore, ticket);
 	}
 
 	/** Moves the tickets of a merged-away contact to the surviving one; joins the merge's transaction. */
@@ -622,6 +626,18 @@ public class TicketService {
 	}
 
 	// ---------------------------------------------------------------- helpers
+
+	private static TicketAccess access(Ticket t) {
+		return new TicketAccess(t.getId(), t.getGroupId(), t.getOwnerId());
+	}
+
+	/** The customer timeline's entries about the ticket follow its group and owner, so they stay as visible as the ticket. */
+	private void followAccess(TicketAccess before, Ticket ticket) {
+		TicketAccess now = access(ticket);
+		if (!now.equals(before)) {
+			timeline.ticketAccessChanged(now);
+		}
+	}
 
 	private Ticket visible(long id, CurrentUser me) {
 		return tickets.findById(id).filter(viewer(me)::canSee).orElseThrow(() -> new NotFoundException("Ticket " + id));

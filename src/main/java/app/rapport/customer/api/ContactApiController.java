@@ -109,9 +109,9 @@ class ContactApiController {
 
 	@GetMapping("/{id}/timeline")
 	@PreAuthorize("hasAuthority('SCOPE_read')")
-	PageResponse<ApiSupport.TimelineItem> timeline(@PathVariable long id, @RequestParam(required = false) Integer page,
+	PageResponse<ApiSupport.TimelineItem> timeline(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size) {
-		return PageResponse.of(customers.contactTimeline(id, Paging.of(page, size, Sort.unsorted())), ApiSupport.TimelineItem::of);
+		return PageResponse.of(customers.contactTimeline(id, me, Paging.of(page, size, Sort.unsorted())), ApiSupport.TimelineItem::of);
 	}
 
 	@PostMapping("/{id}/interactions")

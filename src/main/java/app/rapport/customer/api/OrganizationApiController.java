@@ -106,9 +106,9 @@ class OrganizationApiController {
 
 	@GetMapping("/{id}/timeline")
 	@PreAuthorize("hasAuthority('SCOPE_read')")
-	PageResponse<ApiSupport.TimelineItem> timeline(@PathVariable long id, @RequestParam(required = false) Integer page,
+	PageResponse<ApiSupport.TimelineItem> timeline(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size) {
-		return PageResponse.of(customers.organizationTimeline(id, Paging.of(page, size, Sort.unsorted())),
+		return PageResponse.of(customers.organizationTimeline(id, me, Paging.of(page, size, Sort.unsorted())),
 				ApiSupport.TimelineItem::of);
 	}
 

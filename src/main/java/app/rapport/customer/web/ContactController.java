@@ -129,11 +129,11 @@ class ContactController {
 
 	@GetMapping("/contacts/{id}")
 	@PreAuthorize("hasAuthority('SCOPE_read')")
-	String show(@PathVariable long id, @RequestParam(required = false) Integer page, Model model) {
+	String show(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @RequestParam(required = false) Integer page, Model model) {
 		ContactView contact = customers.contact(id);
 		model.addAttribute("contact", contact);
 		model.addAttribute("attributeDefinitions", attributes.definitions(AttributeTarget.CONTACT));
-		model.addAttribute("timeline", web.timeline(customers.contactTimeline(id, Paging.of(page, 20, Sort.unsorted()))));
+		model.addAttribute("timeline", web.timeline(customers.contactTimeline(id, me, Paging.of(page, 20, Sort.unsorted()))));
 		model.addAttribute("timelineUrl", "/contacts/" + id + "/timeline");
 		model.addAttribute("history", web.history(AuditTrail.CONTACT, id));
 		model.addAttribute("interactionKinds", List.of("CALL", "VISIT", "MEETING", "NOTE"));
@@ -145,8 +145,8 @@ class ContactController {
 
 	@GetMapping("/contacts/{id}/timeline")
 	@PreAuthorize("hasAuthority('SCOPE_read')")
-	String timeline(@PathVariable long id, @RequestParam(required = false) Integer page, Model model) {
-		model.addAttribute("timeline", web.timeline(customers.contactTimeline(id, Paging.of(page, 20, Sort.unsorted()))));
+	String timeline(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @RequestParam(required = false) Integer page, Model model) {
+		model.addAttribute("timeline", web.timeline(customers.contactTimeline(id, me, Paging.of(page, 20, Sort.unsorted()))));
 		model.addAttribute("timelineUrl", "/contacts/" + id + "/timeline");
 		return "customer/_timeline :: timeline";
 	}
@@ -182,7 +182,7 @@ class ContactController {
 			RedirectAttributes redirect) {
 		if (binding.hasErrors()) {
 			model.addAttribute("interactionErrors", web.bindingErrors(binding));
-			return show(id, null, model);
+			return show(me, id, null, model);
 		}
 		try {
 			customers.logContactInteraction(id, form.toInteraction(times), me.id());
@@ -191,7 +191,7 @@ class ContactController {
 		}
 		catch (CustomerInputException ex) {
 			model.addAttribute("interactionErrors", web.errors(ex.problems()));
-			return show(id, null, model);
+			return show(me, id, null, model);
 		}
 	}
 
@@ -213,7 +213,7 @@ class ContactController {
 		catch (ConflictException | app.rapport.shared.NotFoundException ex) {
 			model.addAttribute("mergeError", web.message("mergeImpossible", null, ex.getMessage()));
 		}
-		return show(id, null, model);
+		return show(me, id, null, model);
 	}
 
 	private String form(ContactForm form, Long id, Model model) {

@@ -117,12 +117,12 @@ class OrganizationController {
 
 	@GetMapping("/organizations/{id}")
 	@PreAuthorize("hasAuthority('SCOPE_read')")
-	String show(@PathVariable long id, @RequestParam(required = false) Integer page,
+	String show(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer contactPage, Model model) {
 		model.addAttribute("organization", customers.organization(id));
 		model.addAttribute("contacts", customers.contactsOf(id, Paging.of(contactPage, 20, CustomerService.BY_NAME)));
 		model.addAttribute("attributeDefinitions", attributes.definitions(AttributeTarget.ORGANIZATION));
-		model.addAttribute("timeline", web.timeline(customers.organizationTimeline(id, Paging.of(page, 20, Sort.unsorted()))));
+		model.addAttribute("timeline", web.timeline(customers.organizationTimeline(id, me, Paging.of(page, 20, Sort.unsorted()))));
 		model.addAttribute("timelineUrl", "/organizations/" + id + "/timeline");
 		model.addAttribute("history", web.history(AuditTrail.ORGANIZATION, id));
 		model.addAttribute("interactionKinds", List.of("CALL", "VISIT", "MEETING", "NOTE"));
@@ -134,8 +134,8 @@ class OrganizationController {
 
 	@GetMapping("/organizations/{id}/timeline")
 	@PreAuthorize("hasAuthority('SCOPE_read')")
-	String timeline(@PathVariable long id, @RequestParam(required = false) Integer page, Model model) {
-		model.addAttribute("timeline", web.timeline(customers.organizationTimeline(id, Paging.of(page, 20, Sort.unsorted()))));
+	String timeline(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, @RequestParam(required = false) Integer page, Model model) {
+		model.addAttribute("timeline", web.timeline(customers.organizationTimeline(id, me, Paging.of(page, 20, Sort.unsorted()))));
 		model.addAttribute("timelineUrl", "/organizations/" + id + "/timeline");
 		return "customer/_timeline :: timeline";
 	}
@@ -171,7 +171,7 @@ class OrganizationController {
 			RedirectAttributes redirect) {
 		if (binding.hasErrors()) {
 			model.addAttribute("interactionErrors", web.bindingErrors(binding));
-			return show(id, null, null, model);
+			return show(me, id, null, null, model);
 		}
 		try {
 			customers.logOrganizationInteraction(id, form.toInteraction(times), me.id());
@@ -180,7 +180,7 @@ class OrganizationController {
 		}
 		catch (CustomerInputException ex) {
 			model.addAttribute("interactionErrors", web.errors(ex.problems()));
-			return show(id, null, null, model);
+			return show(me, id, null, null, model);
 		}
 	}
 
