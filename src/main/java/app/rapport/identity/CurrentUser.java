@@ -3,6 +3,7 @@ package app.rapport.identity;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.security.core.CredentialsContainer;
@@ -30,6 +31,8 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
 
 	private final boolean active;
 
+	private final long sessionEpoch;
+
 	CurrentUser(User user, Set<Scope> scopes, boolean locked) {
 		this.id = user.getId();
 		this.email = user.getEmail();
@@ -39,6 +42,38 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
 		this.passwordHash = user.getPasswordHash();
 		this.locked = locked;
 		this.active = user.isActive();
+		this.sessionEpoch = user.getSessionEpoch();
+	}
+
+	private CurrentUser(long id, UserState now, Set<Scope> scopes) {
+		this.id = id;
+		this.email = now.email();
+		this.displayName = now.displayName();
+		this.role = now.role();
+		this.scopes = Set.copyOf(scopes);
+		this.locked = false;
+		this.active = now.active();
+		this.sessionEpoch = now.sessionEpoch();
+	}
+
+	/**
+	 * This session's user as the database says they are now, or empty when the session must end: the user
+	 * is gone or deactivated, or their sessions were ended (password changed) after this one signed in.
+	 */
+	Optional<CurrentUser> refreshedFrom(UserState now) {
+		if (now == null || !now.active() || now.sessionEpoch() != sessionEpoch) {
+			return Optional.empty();
+		}
+		if (now.role() == role && now.email().equals(email) && now.displayName().equals(displayName)) {
+			return Optional.of(this);
+		}
+		// A session carries every scope its role allows, so a new role brings its own scopes.
+		return Optional.of(new CurrentUser(id, now, now.role().allowedScopes()));
+	}
+
+	/** The same user signed in under their current session epoch (after changing their own password). */
+	CurrentUser withSessionEpoch(long epoch) {
+		return new CurrentUser(id, new UserState(email, displayName, role, active, epoch), scopes);
 	}
 
 	/** The user of the current request; never {@code null} inside an authenticated request. */

@@ -16,6 +16,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -93,6 +94,8 @@ class SecurityConfiguration {
 		var onSuccess = new SavedRequestAwareAuthenticationSuccessHandler();
 		onSuccess.setDefaultTargetUrl("/");
 		http.addFilterBefore(guard.addressFilter(), UsernamePasswordAuthenticationFilter.class)
+			// After CSRF and before authorization: a stale session is refused like an anonymous one.
+			.addFilterBefore(new SessionFreshnessFilter(users), AuthorizationFilter.class)
 			.formLogin(form -> form.loginPage("/login")
 				.usernameParameter("email")
 				.successHandler((req, res, auth) -> {

@@ -66,6 +66,9 @@ public class User {
 	@Column(name = "group_id")
 	private Set<Long> groupIds = new HashSet<>();
 
+	/** Sessions signed in under an older epoch are ended at their next request. */
+	private long sessionEpoch;
+
 	@Version
 	private long version;
 
@@ -102,7 +105,11 @@ public class User {
 		return passwordHash;
 	}
 
+	/** A new password ends every session signed in with the old one. */
 	public void setPasswordHash(String passwordHash) {
+		if (this.passwordHash != null && !this.passwordHash.equals(passwordHash)) {
+			endSessions();
+		}
 		this.passwordHash = passwordHash;
 	}
 
@@ -134,8 +141,21 @@ public class User {
 		return active;
 	}
 
+	/** Deactivating a user also ends their sessions. */
 	public void setActive(boolean active) {
+		if (this.active && !active) {
+			endSessions();
+		}
 		this.active = active;
+	}
+
+	public long getSessionEpoch() {
+		return sessionEpoch;
+	}
+
+	/** Every session signed in before now ends at its next request. */
+	public void endSessions() {
+		sessionEpoch++;
 	}
 
 	public int getFailedSignIns() {

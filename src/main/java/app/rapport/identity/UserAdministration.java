@@ -151,6 +151,29 @@ public class UserAdministration {
 		replace(user.getGroupIds(), changes.groupIds());
 	}
 
+	/**
+	 * The signed-in user changes their own password: the current one must be right and the new one pass
+	 * {@link Passwords#check}. Every other session of the user ends at its next request.
+	 * @return the principal for the session that made the change, which stays signed in
+	 */
+	public CurrentUser changeOwnPassword(CurrentUser me, String currentPassword, String newPassword,
+			String confirmation) {
+		User user = users.findById(me.id()).orElseThrow(() -> new NotFoundException("User " + me.id()));
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (currentPassword == null || user.getPasswordHash() == null
+				|| !passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
+			errors.put("currentPassword", "is not your current password");
+		}
+		Passwords.check(newPassword).ifPresent(w -> errors.put("newPassword", w.reason()));
+		if (!errors.containsKey("newPassword") && !newPassword.equals(confirmation)) {
+			errors.put("confirmation", "does not match the new password");
+		}
+		throwIfAny(errors);
+		user.setPasswordHash(passwordEncoder.encode(newPassword));
+		audit.record(AUDIT_USER, user.getId(), "password", null, "changed", me.id());
+		return me.withSessionEpoch(user.getSessionEpoch());
+	}
+
 	public void changePassword(long userId, String newPassword) {
 		String weakness = Passwords.weakness(newPassword);
 		if (weakness != null) {

@@ -31,6 +31,9 @@ interface UserRepository extends JpaRepository<User, Long> {
 
 	boolean existsByRole(Role role);
 
+	@Query("select new app.rapport.identity.UserState(u.email, u.displayName, u.role, u.active, u.sessionEpoch) from User u where u.id = :id")
+	Optional<UserState> findState(long id);
+
 	long countByRoleAndActiveTrue(Role role);
 
 }

@@ -46,7 +46,9 @@ class FormErrors {
 			case "name" -> text(taken ? "admin.error.groupNameTaken" : "admin.error.groupName");
 			case "members" -> text("admin.error.members");
 			case "assignmentMode" -> text("form.required");
-			case "password" -> Passwords.check(submittedPassword)
+			case "currentPassword" -> text("profile.password.wrongCurrent");
+			case "confirmation" -> text("profile.password.mismatch");
+			case "password", "newPassword" -> Passwords.check(submittedPassword)
 				.map(w -> text(w.messageKey(), w == Passwords.Weakness.TOO_LONG ? Passwords.MAX_LENGTH : Passwords.MIN_LENGTH))
 				.orElseGet(() -> text("admin.error.invalid"));
 			default -> text("admin.error.invalid");

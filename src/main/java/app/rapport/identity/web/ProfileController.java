@@ -13,7 +13,12 @@ import app.rapport.shared.web.Languages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +28,7 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.i18n.SessionLocaleResolver;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The user's own profile: language and time zone, remembered in their account. */
+/** The user's own profile: language and time zone, remembered in their account, and their password. */
 @Controller
 class ProfileController {
 
@@ -35,7 +40,13 @@ class ProfileController {
 
 	private final LocaleResolver localeResolver;
 
-	ProfileController(UserAdministration administration, UserDirectory directory, LocaleResolver localeResolver) {
+	private final FormErrors formErrors;
+
+	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+	ProfileController(UserAdministration administration, UserDirectory directory, LocaleResolver localeResolver,
+			FormErrors formErrors) {
+		this.formErrors = formErrors;
 		this.administration = administration;
 		this.directory = directory;
 		this.localeResolver = localeResolver;
@@ -46,6 +57,7 @@ class ProfileController {
 		model.addAttribute("user", directory.user(me.id()).orElseThrow());
 		model.addAttribute("languages", Languages.TAGS);
 		model.addAttribute("zones", ZONES);
+		model.addAttribute("minPasswordLength", app.rapport.identity.Passwords.MIN_LENGTH);
 		return "identity/profile";
 	}
 
@@ -61,6 +73,28 @@ class ProfileController {
 		}
 		applyToSession(language, timeZone, request, response);
 		redirect.addFlashAttribute("saved", true);
+		return "redirect:/profile";
+	}
+
+	/** Changes the user's own password; this session stays signed in, every other one of theirs ends. */
+	@PostMapping("/profile/password")
+	String changePassword(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) String currentPassword,
+			@RequestParam(required = false) String newPassword, @RequestParam(required = false) String confirmation,
+			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+		CurrentUser changed;
+		try {
+			changed = administration.changeOwnPassword(me, currentPassword, newPassword, confirmation);
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("passwordErrors", formErrors.localize(ex, newPassword));
+			return profile(me, model);
+		}
+		var token = UsernamePasswordAuthenticationToken.authenticated(changed, null, changed.getAuthorities());
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(token);
+		SecurityContextHolder.setContext(context);
+		contexts.saveContext(context, request, response);
+		redirect.addFlashAttribute("passwordChanged", true);
 		return "redirect:/profile";
 	}
 
