@@ -46,10 +46,15 @@ class ApiToken {
 
 	private Instant revokedAt;
 
+	/** After this instant the token no longer works; {@code null} when it never expires. */
+	private Instant expiresAt;
+
 	protected ApiToken() {
 	}
 
-	ApiToken(long userId, String name, String tokenHash, String tokenPrefix, Set<Scope> scopes, Instant createdAt) {
+	ApiToken(long userId, String name, String tokenHash, String tokenPrefix, Set<Scope> scopes, Instant createdAt,
+			Instant expiresAt) {
+		this.expiresAt = expiresAt;
 		this.userId = userId;
 		this.name = name;
 		this.tokenHash = tokenHash;
@@ -94,6 +99,19 @@ class ApiToken {
 
 	boolean isRevoked() {
 		return revokedAt != null;
+	}
+
+	Instant getExpiresAt() {
+		return expiresAt;
+	}
+
+	boolean isExpiredAt(Instant now) {
+		return expiresAt != null && !now.isBefore(expiresAt);
+	}
+
+	/** Whether the token works at {@code now}. */
+	boolean isUsableAt(Instant now) {
+		return !isRevoked() && !isExpiredAt(now);
 	}
 
 	void revoke(Instant now) {

@@ -32,7 +32,7 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 		var user = tokens.authenticate(header.substring(7).trim());
 		if (user.isEmpty()) {
 			response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-			ProblemWriter.write(response, 401, "Unauthorized", "The token is unknown, revoked or malformed.");
+			ProblemWriter.write(response, 401, "Unauthorized", "The token is unknown, revoked, expired or malformed.");
 			return;
 		}
 		var context = SecurityContextHolder.createEmptyContext();

@@ -1,7 +1,6 @@
 package app.rapport.identity;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;
@@ -13,10 +12,6 @@ import org.springframework.data.jpa.repository.Query;
 interface ApiTokenRepository extends JpaRepository<ApiToken, Long> {
 
 	Optional<ApiToken> findByTokenHash(String tokenHash);
-
-	List<ApiToken> findByUserIdOrderByCreatedAtDesc(Long userId);
-
-	List<ApiToken> findAllByOrderByCreatedAtDesc();
 
 	Page<ApiToken> findByUserIdOrderByCreatedAtDescIdDesc(Long userId, Pageable pageable);
 

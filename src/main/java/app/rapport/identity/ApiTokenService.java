@@ -42,8 +42,25 @@ public class ApiTokenService {
 		this.clock = clock;
 	}
 
-	/** Issues a token for the user; scopes beyond the user's role are refused. */
+	/** Furthest ahead a token may expire; a longer life is better served by a token without expiry, revoked when done. */
+	public static final Duration MAX_LIFETIME = Duration.ofDays(5 * 366);
+
+	/** Issues a token that never expires; scopes beyond the user's role are refused. */
 	public IssuedToken issue(long userId, String name, List<String> scopeNames) {
+		return issue(userId, name, scopeNames, null);
+	}
+
+	/**
+	 * Issues a token for the user; scopes beyond the user's role are refused.
+	 * @param expiresAt when the token stops working, in the future and at most {@link #MAX_LIFETIME} ahead;
+	 * {@code null} for a token that works until revoked
+	 */
+	public IssuedToken issue(long userId, String name, List<String> scopeNames, Instant expiresAt) {
+		Instant now = clock.instant();
+		if (expiresAt != null && (!expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(MAX_LIFETIME)))) {
+			throw new InvalidInputException("expiresAt", "must be in the future and at most " + MAX_LIFETIME.toDays()
+					+ " days ahead (leave it out for a token that works until revoked)");
+		}
 		User user = users.findById(userId).orElseThrow(() -> new NotFoundException("User " + userId));
 		if (name == null || name.isBlank() || name.length() > 100) {
 			throw new InvalidInputException("name", "must be 1 to 100 characters");
@@ -70,36 +87,26 @@ public class ApiTokenService {
 		RANDOM.nextBytes(bytes);
 		String secret = "rpt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 		ApiToken token = tokens.save(new ApiToken(userId, name.trim(), hash(secret), secret.substring(0, 10), scopes,
-				clock.instant()));
-		return new IssuedToken(ApiTokenView.of(token), secret);
-	}
-
-	@Transactional(readOnly = true)
-	public List<ApiTokenView> tokensOf(long userId) {
-		return tokens.findByUserIdOrderByCreatedAtDesc(userId).stream().map(ApiTokenView::of).toList();
-	}
-
-	@Transactional(readOnly = true)
-	public List<ApiTokenView> allTokens() {
-		return tokens.findAllByOrderByCreatedAtDesc().stream().map(ApiTokenView::of).toList();
+				now, expiresAt));
+		return new IssuedToken(ApiTokenView.of(token, now), secret);
 	}
 
 	/** One page of the user's tokens, newest first. */
 	@Transactional(readOnly = true)
 	public Page<ApiTokenView> tokensOf(long userId, Pageable pageable) {
-		return tokens.findByUserIdOrderByCreatedAtDescIdDesc(userId, pageable).map(ApiTokenView::of);
+		return tokens.findByUserIdOrderByCreatedAtDescIdDesc(userId, pageable).map(this::view);
 	}
 
 	/** One page of everyone's tokens, newest first (for admins). */
 	@Transactional(readOnly = true)
 	public Page<ApiTokenView> allTokens(Pageable pageable) {
-		return tokens.findAllByOrderByCreatedAtDescIdDesc(pageable).map(ApiTokenView::of);
+		return tokens.findAllByOrderByCreatedAtDescIdDesc(pageable).map(this::view);
 	}
 
-	/** Revokes a token; only its owner or an admin may (others get "not found"). */
+	/** Revokes a token; only its owner or an admin with the admin scope may (others get "not found"). */
 	public void revoke(long tokenId, CurrentUser by) {
 		ApiToken token = tokens.findById(tokenId)
-			.filter(t -> t.getUserId() == by.id() || by.role() == Role.ADMIN)
+			.filter(t -> t.getUserId() == by.id() || by.has(Scope.ADMIN))
 			.orElseThrow(() -> new NotFoundException("Token " + tokenId));
 		token.revoke(clock.instant());
 	}
@@ -109,7 +116,8 @@ public class ApiTokenService {
 		if (secret == null || !secret.startsWith("rpt_") || secret.length() > 100) {
 			return Optional.empty();
 		}
-		Optional<ApiToken> found = tokens.findByTokenHash(hash(secret)).filter(t -> !t.isRevoked());
+		Instant now = clock.instant();
+		Optional<ApiToken> found = tokens.findByTokenHash(hash(secret)).filter(t -> t.isUsableAt(now));
 		if (found.isEmpty()) {
 			return Optional.empty();
 		}
@@ -118,7 +126,6 @@ public class ApiTokenService {
 		if (user.isEmpty()) {
 			return Optional.empty();
 		}
-		Instant now = clock.instant();
 		// Record use at most once a minute per token so that busy integrations do not write on every call.
 		tokens.touch(token.getId(), now, now.minus(Duration.ofMinutes(1)));
 		Set<Scope> scopes = EnumSet.noneOf(Scope.class);
@@ -127,6 +134,10 @@ public class ApiTokenService {
 		CurrentUser current = new CurrentUser(user.get(), scopes, false);
 		current.eraseCredentials();
 		return Optional.of(current);
+	}
+
+	private ApiTokenView view(ApiToken token) {
+		return ApiTokenView.of(token, clock.instant());
 	}
 
 	static String hash(String secret) {

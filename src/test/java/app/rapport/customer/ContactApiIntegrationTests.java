@@ -231,7 +231,7 @@ class ContactApiIntegrationTests {
 
 		UserSummary agentUser = testUsers.user(Role.AGENT);
 		Api revoked = Api.at(port).withToken(testUsers.token(agentUser, "read", "write"));
-		long tokenId = revoked.get("/api/v1/tokens").json().get(0).get("id").asLong();
+		long tokenId = revoked.get("/api/v1/tokens").json().get("items").get(0).get("id").asLong();
 		revoked.delete("/api/v1/tokens/" + tokenId);
 		assertThat(revoked.get("/api/v1/contacts/" + id).status()).isEqualTo(401);
 

@@ -297,7 +297,7 @@ class AdminPagesIntegrationTests {
 
 		WebSession.Page list = browser.get("/admin/tokens");
 		assertThat(list.body()).contains(token.substring(0, 10), agent.displayName());
-		long id = Api.at(port).withToken(token).get("/api/v1/tokens").json().get(0).get("id").asLong();
+		long id = Api.at(port).withToken(token).get("/api/v1/tokens").json().get("items").get(0).get("id").asLong();
 
 		WebSession.Page revoked = browser.post("/admin/tokens/" + id + "/revoke", Map.of());
 

@@ -49,8 +49,27 @@ class ProfileTokensIntegrationTests {
 		assertThat(page.body()).contains("CI 集成");
 		assertThat(browser.get("/profile/tokens").body()).doesNotContain(token);
 		assertThat(Api.at(port).withToken(token).get("/api/v1/groups").status()).isEqualTo(200);
-		assertThat(tokens.tokensOf(agent.id())).singleElement()
+		assertThat(tokens.tokensOf(agent.id(), org.springframework.data.domain.PageRequest.of(0, 50)).getContent()).singleElement()
 			.satisfies(t -> assertThat(t.scopes()).containsExactly("read", "write"));
+	}
+
+	@Test
+	void createsATokenThatExpiresAfterTheChosenLifetimeAndRefusesAnotherLifetime() {
+		UserSummary agent = testUsers.user(Role.AGENT);
+		WebSession browser = signedIn(agent);
+		assertThat(browser.get("/profile/tokens").body()).contains("name=\"lifetimeDays\"", "value=\"30\"");
+
+		WebSession.Page odd = browser.post("/profile/tokens",
+				Map.of("name", "odd", "scopes", List.of("read"), "lifetimeDays", "13"));
+		assertThat(odd.status()).isEqualTo(200);
+		assertThat(odd.body()).contains("Choose one of the lifetimes offered.");
+		assertThat(tokens.tokensOf(agent.id(), org.springframework.data.domain.PageRequest.of(0, 50)).getContent()).isEmpty();
+
+		browser.post("/profile/tokens", Map.of("name", "monthly export", "scopes", List.of("read"), "lifetimeDays", "30"));
+		var token = tokens.tokensOf(agent.id(), org.springframework.data.domain.PageRequest.of(0, 50)).getContent().get(0);
+		assertThat(token.expiresAt()).isBetween(java.time.Instant.now().plus(java.time.Duration.ofDays(29)),
+				java.time.Instant.now().plus(java.time.Duration.ofDays(31)));
+		assertThat(browser.get("/profile/tokens").body()).contains("monthly export").contains("Expires");
 	}
 
 	@Test
@@ -63,7 +82,7 @@ class ProfileTokensIntegrationTests {
 
 		assertThat(refused.status()).isEqualTo(200);
 		assertThat(refused.body()).contains("請至少選擇一個可用的權限範圍。");
-		assertThat(tokens.tokensOf(analyst.id())).isEmpty();
+		assertThat(tokens.tokensOf(analyst.id(), org.springframework.data.domain.PageRequest.of(0, 50)).getContent()).isEmpty();
 	}
 
 	@Test
@@ -76,14 +95,14 @@ class ProfileTokensIntegrationTests {
 
 		assertThat(refused.status()).isEqualTo(200);
 		assertThat(refused.body()).contains("Enter a name of 1 to 100 characters.");
-		assertThat(tokens.tokensOf(agent.id())).isEmpty();
+		assertThat(tokens.tokensOf(agent.id(), org.springframework.data.domain.PageRequest.of(0, 50)).getContent()).isEmpty();
 	}
 
 	@Test
 	void revokesAnOwnTokenWhichTheApiThenRefuses() {
 		UserSummary agent = testUsers.user(Role.AGENT);
 		String token = testUsers.token(agent, "read");
-		long id = tokens.tokensOf(agent.id()).get(0).id();
+		long id = tokens.tokensOf(agent.id(), org.springframework.data.domain.PageRequest.of(0, 50)).getContent().get(0).id();
 		WebSession browser = signedIn(agent);
 		browser.get("/profile/tokens");
 
@@ -98,7 +117,7 @@ class ProfileTokensIntegrationTests {
 	void cannotRevokeSomeoneElsesToken() {
 		UserSummary owner = testUsers.user(Role.AGENT);
 		String token = testUsers.token(owner, "read");
-		long id = tokens.tokensOf(owner.id()).get(0).id();
+		long id = tokens.tokensOf(owner.id(), org.springframework.data.domain.PageRequest.of(0, 50)).getContent().get(0).id();
 		WebSession other = signedIn(testUsers.user(Role.SUPERVISOR));
 		other.get("/profile/tokens");
 

@@ -215,9 +215,9 @@ class SearchApiIntegrationTests {
 		assertThat(Api.at(port).withToken("rpt_forged").get("/api/v1/search?q=x").status()).isEqualTo(401);
 
 		UserSummary agent = testUsers.user(Role.AGENT);
-		String token = testUsers.token(agent, "read");
+		String token = testUsers.token(agent, "read", "write");
 		Api api = Api.at(port).withToken(token);
-		long tokenId = api.get("/api/v1/tokens").json().get(0).get("id").asLong();
+		long tokenId = api.get("/api/v1/tokens").json().get("items").get(0).get("id").asLong();
 		assertThat(api.delete("/api/v1/tokens/" + tokenId).status()).isEqualTo(204);
 		assertThat(api.get("/api/v1/search?q=x").status()).isEqualTo(401);
 	}

@@ -1,5 +1,7 @@
 package app.rapport.identity.web;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,30 +31,45 @@ class TokenController {
 
 	private final ApiTokenService tokens;
 
+	/** Lifetimes offered on the form, in days; 0 stands for a token that works until revoked. */
+	static final List<Integer> LIFETIMES = List.of(0, 7, 30, 90, 365);
+
 	private final FormErrors formErrors;
 
-	TokenController(ApiTokenService tokens, FormErrors formErrors) {
+	private final Clock clock;
+
+	TokenController(ApiTokenService tokens, FormErrors formErrors, Clock clock) {
 		this.tokens = tokens;
 		this.formErrors = formErrors;
+		this.clock = clock;
 	}
 
 	@GetMapping("/profile/tokens")
 	String list(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) Integer page, Model model) {
-		return page(me, page, null, List.of(Scope.READ.key()), Map.of(), model);
+		return page(me, page, null, List.of(Scope.READ.key()), 90, Map.of(), model);
 	}
 
 	@PostMapping("/profile/tokens")
 	String create(@AuthenticationPrincipal CurrentUser me, @RequestParam(required = false) String name,
-			@RequestParam(required = false) List<String> scopes, Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) List<String> scopes, @RequestParam(defaultValue = "0") String lifetimeDays,
+			Model model, RedirectAttributes redirect) {
+		List<String> chosen = scopes == null ? List.of() : scopes;
+		Integer days = LIFETIMES.stream().filter(d -> String.valueOf(d).equals(lifetimeDays)).findFirst().orElse(null);
+		if (days == null) {
+			return page(me, null, name, chosen, 0, Map.of("expiresAt", formErrors.text("tokens.error.lifetime")), model);
+		}
 		IssuedToken issued;
 		try {
-			issued = tokens.issue(me.id(), name, scopes == null ? List.of() : scopes);
+			issued = tokens.issue(me.id(), name, chosen, days == 0 ? null : clock.instant().plus(Duration.ofDays(days)));
 		}
 		catch (InvalidInputException ex) {
 			Map<String, String> errors = new LinkedHashMap<>();
-			ex.fieldErrors().keySet().forEach(field -> errors.put(field,
-					formErrors.text("scopes".equals(field) ? "tokens.error.scopes" : "tokens.error.name")));
-			return page(me, null, name, scopes == null ? List.of() : scopes, errors, model);
+			ex.fieldErrors().keySet().forEach(field -> errors.put(field, formErrors.text(switch (field) {
+				case "scopes" -> "tokens.error.scopes";
+				case "expiresAt" -> "tokens.error.lifetime";
+				default -> "tokens.error.name";
+			})));
+			return page(me, null, name, chosen, days, errors, model);
 		}
 		redirect.addFlashAttribute("issued", issued);
 		return "redirect:/profile/tokens";
@@ -65,8 +82,10 @@ class TokenController {
 		return "redirect:/profile/tokens";
 	}
 
-	private String page(CurrentUser me, Integer page, String name, List<String> scopes, Map<String, String> errors,
-			Model model) {
+	private String page(CurrentUser me, Integer page, String name, List<String> scopes, int lifetimeDays,
+			Map<String, String> errors, Model model) {
+		model.addAttribute("lifetimes", LIFETIMES);
+		model.addAttribute("lifetimeDays", lifetimeDays);
 		model.addAttribute("tokens", tokens.tokensOf(me.id(), Paging.of(page, null, Sort.unsorted())));
 		model.addAttribute("allowedScopes", me.role().allowedScopes().stream().sorted().map(Scope::key).toList());
 		model.addAttribute("name", name);
