@@ -33,6 +33,10 @@ public class AgentGroup {
 	@Column(nullable = false)
 	private Instant createdAt;
 
+	/** Requests that name no group land here; exactly one group is the default. */
+	@Column(name = "is_default", nullable = false)
+	private boolean defaultGroup;
+
 	@Version
 	private long version;
 
@@ -67,6 +71,14 @@ public class AgentGroup {
 
 	public Instant getCreatedAt() {
 		return createdAt;
+	}
+
+	public boolean isDefaultGroup() {
+		return defaultGroup;
+	}
+
+	void setDefaultGroup(boolean defaultGroup) {
+		this.defaultGroup = defaultGroup;
 	}
 
 	public long getVersion() {

@@ -8,4 +8,8 @@ interface AgentGroupRepository extends JpaRepository<AgentGroup, Long> {
 
 	Optional<AgentGroup> findByNameIgnoreCase(String name);
 
+	Optional<AgentGroup> findFirstByDefaultGroupTrueOrderByIdAsc();
+
+	Optional<AgentGroup> findFirstByOrderByIdAsc();
+
 }

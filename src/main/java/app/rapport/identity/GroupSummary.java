@@ -1,10 +1,10 @@
 package app.rapport.identity;
 
-/** What other modules know of a group. */
-public record GroupSummary(long id, String name, AssignmentMode assignmentMode) {
+/** What other modules know of a group; {@code defaultGroup} marks where requests naming no group land. */
+public record GroupSummary(long id, String name, AssignmentMode assignmentMode, boolean defaultGroup) {
 
 	static GroupSummary of(AgentGroup g) {
-		return new GroupSummary(g.getId(), g.getName(), g.getAssignmentMode());
+		return new GroupSummary(g.getId(), g.getName(), g.getAssignmentMode(), g.isDefaultGroup());
 	}
 
 }

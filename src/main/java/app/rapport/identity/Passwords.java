@@ -50,6 +50,13 @@ public final class Passwords {
 		return sb.toString();
 	}
 
+	/** 256 random bits, URL-safe: the secret part of a one-time link. */
+	static String secret() {
+		byte[] bytes = new byte[32];
+		RANDOM.nextBytes(bytes);
+		return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
 	/** The reason a password is refused, or {@code null} when it is acceptable. */
 	public static String weakness(String password) {
 		return check(password).map(Weakness::reason).orElse(null);

@@ -120,7 +120,7 @@ class SecurityConfiguration {
 				.frameOptions(f -> f.deny()))
 			.authorizeHttpRequests(a -> a
 				.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
-				.requestMatchers("/public/**").permitAll()
+				.requestMatchers("/public/**", "/password/set").permitAll()
 				.requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
 				.anyRequest().authenticated());
 		return http.build();

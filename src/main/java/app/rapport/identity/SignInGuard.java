@@ -6,10 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import app.rapport.shared.web.ProblemWriter;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,7 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Slows down password guessing twice over: an account locks for a while after repeated failures
  * (kept in the database, so every node agrees), and one address that fails too often is refused
- * with 429 for a while (kept in memory per node).
+ * with 429 for a while (kept in memory per node, bounded). The address is the client's as the forwarded-request
+ * filter in {@code shared.web} reports it: behind a trusted proxy, the one the proxy forwarded for.
  */
 @Component
 class SignInGuard {
@@ -42,7 +44,11 @@ class SignInGuard {
 
 	private final int maxFailuresPerAddress;
 
-	private final Map<String, Deque<Instant>> failuresByAddress = new ConcurrentHashMap<>();
+	/** Recent failures per client address; bounded, and an address quiet for a lockout period is forgotten. */
+	private final Cache<String, Deque<Instant>> failuresByAddress;
+
+	/** Most addresses remembered at once; under a flood the oldest are dropped rather than the heap filling up. */
+	static final int MAX_ADDRESSES = 100_000;
 
 	SignInGuard(UserRepository users, Clock clock, @Value("${rapport.sign-in.max-failures:5}") int maxFailures,
 			@Value("${rapport.sign-in.lockout:15m}") Duration lockout,
@@ -52,6 +58,11 @@ class SignInGuard {
 		this.clock = clock;
 		this.maxFailures = maxFailures;
 		this.lockout = lockout;
+		this.failuresByAddress = Caffeine.newBuilder()
+			.maximumSize(MAX_ADDRESSES)
+			.expireAfterAccess(lockout)
+			.ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+			.build();
 	}
 
 	@EventListener
@@ -61,7 +72,7 @@ class SignInGuard {
 		Instant now = clock.instant();
 		users.findByEmailIgnoreCase(email.trim()).ifPresent(u -> u.recordFailedSignIn(now, maxFailures, lockout));
 		if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details) {
-			Deque<Instant> failures = failuresByAddress.computeIfAbsent(details.getRemoteAddress(), k -> new ArrayDeque<>());
+			Deque<Instant> failures = failuresByAddress.get(details.getRemoteAddress(), k -> new ArrayDeque<>());
 			synchronized (failures) {
 				failures.addLast(now);
 				prune(failures, now);
@@ -79,7 +90,7 @@ class SignInGuard {
 	}
 
 	boolean isAddressBlocked(String address) {
-		Deque<Instant> failures = failuresByAddress.get(address);
+		Deque<Instant> failures = failuresByAddress.getIfPresent(address);
 		if (failures == null) {
 			return false;
 		}
@@ -87,6 +98,12 @@ class SignInGuard {
 			prune(failures, clock.instant());
 			return failures.size() >= maxFailuresPerAddress;
 		}
+	}
+
+	/** How many addresses are remembered now (after pending evictions), for tests and metrics. */
+	long rememberedAddresses() {
+		failuresByAddress.cleanUp();
+		return failuresByAddress.estimatedSize();
 	}
 
 	private void prune(Deque<Instant> failures, Instant now) {

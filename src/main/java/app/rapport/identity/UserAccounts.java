@@ -25,6 +25,8 @@ class UserAccounts implements UserDetailsService {
 	@Transactional(readOnly = true)
 	public UserDetails loadUserByUsername(String email) {
 		User user = users.findByEmailIgnoreCase(email == null ? "" : email.trim())
+			// A user who has not chosen a password yet (invited) cannot sign in with one.
+			.filter(u -> u.getPasswordHash() != null)
 			.orElseThrow(() -> new UsernameNotFoundException("unknown user"));
 		return new CurrentUser(user, user.getRole().allowedScopes(), user.isLockedAt(clock.instant()));
 	}

@@ -2,6 +2,7 @@ package app.rapport.identity;
 
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import app.rapport.shared.InvalidInputException;
 import app.rapport.shared.NotFoundException;
 import app.rapport.shared.web.Languages;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,8 +47,14 @@ public class UserAdministration {
 
 	private final Clock clock;
 
+	private final PasswordLinkRepository links;
+
+	private final ApplicationEventPublisher events;
+
 	UserAdministration(UserRepository users, AgentGroupRepository groups, PasswordEncoder passwordEncoder,
-			AuditTrail audit, Clock clock) {
+			AuditTrail audit, Clock clock, PasswordLinkRepository links, ApplicationEventPublisher events) {
+		this.links = links;
+		this.events = events;
 		this.users = users;
 		this.groups = groups;
 		this.passwordEncoder = passwordEncoder;
@@ -72,7 +80,10 @@ public class UserAdministration {
 
 	/**
 	 * Creates a user; every field is checked first and all problems are reported at once.
+	 * @param password the user's password, checked against {@link Passwords#check}; {@code null} to e-mail the
+	 * user a one-time link with which they choose one (see {@link PasswordLinkIssued})
 	 * @param actorUserId the admin who creates the user, {@code null} for the system
+	 * @throws EmailTakenException when everything else is right but the e-mail belongs to another user
 	 */
 	public UserSummary createUser(NewUser request, String password, Long actorUserId) {
 		String email = request.email() == null ? "" : request.email().trim().toLowerCase(Locale.ROOT);
@@ -92,22 +103,148 @@ public class UserAdministration {
 		}
 		checkSpokenLanguages(request.spokenLanguages(), errors);
 		checkGroups(request.groupIds(), errors);
-		Passwords.check(password).ifPresent(w -> errors.put("password", w.reason()));
-		if (!errors.containsKey("email") && users.findByEmailIgnoreCase(email).isPresent()) {
+		if (password != null) {
+			Passwords.check(password).ifPresent(w -> errors.put("password", w.reason()));
+		}
+		boolean taken = !errors.containsKey("email") && users.findByEmailIgnoreCase(email).isPresent();
+		if (taken && !errors.isEmpty()) {
 			errors.put("email", "is already in use");
 		}
 		throwIfAny(errors);
+		if (taken) {
+			throw new EmailTakenException(email);
+		}
 		User user = new User(email, request.displayName().trim(), request.role(), request.language(),
 				request.timeZone(), clock.instant());
 		user.getSpokenLanguages().addAll(request.spokenLanguages());
 		user.getGroupIds().addAll(request.groupIds());
-		user.setPasswordHash(passwordEncoder.encode(password));
+		if (password != null) {
+			user.setPasswordHash(passwordEncoder.encode(password));
+		}
 		User saved = users.save(user);
 		audit.record(AUDIT_USER, saved.getId(), "email", null, saved.getEmail(), actorUserId);
 		audit.record(AUDIT_USER, saved.getId(), "role", null, saved.getRole(), actorUserId);
 		audit.record(AUDIT_USER, saved.getId(), "groups", null, groupNames(saved.getGroupIds()), actorUserId);
+		if (password == null) {
+			issuePasswordLink(saved, true, actorUserId);
+		}
 		return UserSummary.of(saved);
 	}
+
+	/** What an admin or a provisioning script changes of a user; a {@code null} field stays as it is. */
+	public record UserPatch(String displayName, Role role, Boolean active, Set<String> spokenLanguages,
+			Set<Long> groupIds, String language, String timeZone, String password) {
+	}
+
+	/**
+	 * Changes only the given fields of a user, all checked first so that a refused change writes nothing.
+	 * @param expectedVersion the version the change is based on; {@code null} skips the check
+	 * @throws ConflictException when someone else changed the user in the meantime
+	 */
+	public UserSummary patchUser(long userId, UserPatch patch, Long expectedVersion, Long actorUserId) {
+		User user = users.findById(userId).orElseThrow(() -> new NotFoundException("User " + userId));
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (patch.language() != null && !Languages.isSupported(patch.language())) {
+			errors.put("language", "must be one of " + Languages.TAGS);
+		}
+		if (patch.timeZone() != null && !isZone(patch.timeZone())) {
+			errors.put("timeZone", "is not a known time zone");
+		}
+		if (patch.password() != null) {
+			Passwords.check(patch.password()).ifPresent(w -> errors.put("password", w.reason()));
+		}
+		UserChanges changes = new UserChanges(
+				patch.displayName() != null ? patch.displayName() : user.getDisplayName(),
+				patch.role() != null ? patch.role() : user.getRole(),
+				patch.active() != null ? patch.active() : user.isActive(),
+				patch.spokenLanguages() != null ? patch.spokenLanguages() : Set.copyOf(user.getSpokenLanguages()),
+				patch.groupIds() != null ? patch.groupIds() : Set.copyOf(user.getGroupIds()));
+		checkVersion(user, expectedVersion);
+		errors.putAll(problems(user, changes));
+		throwIfAny(errors);
+		apply(user, changes, actorUserId);
+		if (patch.language() != null || patch.timeZone() != null) {
+			String language = patch.language() != null ? patch.language() : user.getLanguage();
+			String zone = patch.timeZone() != null ? patch.timeZone() : user.getTimeZone();
+			audit.record(AUDIT_USER, userId, "language", user.getLanguage(), language, actorUserId);
+			audit.record(AUDIT_USER, userId, "timeZone", user.getTimeZone(), zone, actorUserId);
+			user.setLanguage(language);
+			user.setTimeZone(zone);
+		}
+		if (patch.password() != null) {
+			user.setPasswordHash(passwordEncoder.encode(patch.password()));
+			user.recordSuccessfulSignIn();
+			audit.record(AUDIT_USER, userId, "password", null, "set", actorUserId);
+		}
+		users.flush();
+		return UserSummary.of(user);
+	}
+
+	/**
+	 * Mails the user a new one-time link to choose their password (older unused links stop working); their
+	 * current password keeps working until they use it.
+	 */
+	public void sendPasswordLink(long userId, Long actorUserId) {
+		User user = users.findById(userId).orElseThrow(() -> new NotFoundException("User " + userId));
+		if (!user.isActive()) {
+			throw new InvalidInputException("active", "the user is deactivated; activate them first");
+		}
+		issuePasswordLink(user, false, actorUserId);
+	}
+
+	/** Whether the link's secret is one that can still set a password. */
+	@Transactional(readOnly = true)
+	public boolean isPasswordLinkUsable(String secret) {
+		return usableLink(secret).isPresent();
+	}
+
+	/**
+	 * Sets the password of the link's user, once: the link stops working, every session of the user ends, and a
+	 * sign-in lock is lifted.
+	 * @return the user's e-mail, to prefill the sign-in form
+	 * @throws NotFoundException when the link is unknown, used, replaced or expired
+	 */
+	public String setPasswordWithLink(String secret, String newPassword, String confirmation) {
+		PasswordLink link = usableLink(secret).orElseThrow(() -> new NotFoundException("Password link"));
+		Map<String, String> errors = new LinkedHashMap<>();
+		Passwords.check(newPassword).ifPresent(w -> errors.put("newPassword", w.reason()));
+		if (!errors.containsKey("newPassword") && !newPassword.equals(confirmation)) {
+			errors.put("confirmation", "does not match the new password");
+		}
+		throwIfAny(errors);
+		User user = users.findById(link.getUserId()).orElseThrow(() -> new NotFoundException("Password link"));
+		Instant now = clock.instant();
+		links.spendAllOf(user.getId(), now);
+		user.setPasswordHash(passwordEncoder.encode(newPassword));
+		user.recordSuccessfulSignIn();
+		audit.record(AUDIT_USER, user.getId(), "password", null, "set with a link", user.getId());
+		return user.getEmail();
+	}
+
+	private java.util.Optional<PasswordLink> usableLink(String secret) {
+		if (secret == null || !secret.startsWith("rpl_") || secret.length() > 100) {
+			return java.util.Optional.empty();
+		}
+		Instant now = clock.instant();
+		return links.findByTokenHash(ApiTokenService.hash(secret))
+			.filter(l -> l.isUsableAt(now))
+			.filter(l -> users.findById(l.getUserId()).map(User::isActive).orElse(false));
+	}
+
+	private void issuePasswordLink(User user, boolean invitation, Long actorUserId) {
+		Instant now = clock.instant();
+		links.spendAllOf(user.getId(), now);
+		String secret = "rpl_" + Passwords.secret();
+		PasswordLink link = links.save(new PasswordLink(user.getId(), ApiTokenService.hash(secret), now,
+				now.plus(PASSWORD_LINK_LIFETIME)));
+		audit.record(AUDIT_USER, user.getId(), "passwordLink", null, invitation ? "invitation sent" : "link sent",
+				actorUserId);
+		events.publishEvent(new PasswordLinkIssued(user.getId(), user.getEmail(), user.getDisplayName(),
+				user.getLanguage(), "/password/set?token=" + secret, link.getExpiresAt(), invitation));
+	}
+
+	/** How long a link to choose a password works. */
+	public static final java.time.Duration PASSWORD_LINK_LIFETIME = java.time.Duration.ofHours(72);
 
 	public void updateUser(long userId, String displayName, Role role, boolean active, Set<String> spokenLanguages) {
 		User user = users.findById(userId).orElseThrow(() -> new NotFoundException("User " + userId));
@@ -121,9 +258,19 @@ public class UserAdministration {
 	 */
 	public void updateUser(long userId, UserChanges changes, Long expectedVersion, Long actorUserId) {
 		User user = users.findById(userId).orElseThrow(() -> new NotFoundException("User " + userId));
+		checkVersion(user, expectedVersion);
+		throwIfAny(problems(user, changes));
+		apply(user, changes, actorUserId);
+	}
+
+	private static void checkVersion(User user, Long expectedVersion) {
 		if (expectedVersion != null && expectedVersion != user.getVersion()) {
-			throw new ConflictException("User " + userId + " was changed by someone else.");
+			throw new ConflictException("User " + user.getId() + " was changed by someone else (version "
+					+ user.getVersion() + ", yours " + expectedVersion + ").");
 		}
+	}
+
+	private Map<String, String> problems(User user, UserChanges changes) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		checkDisplayName(changes.displayName(), errors);
 		if (changes.role() == null) {
@@ -136,7 +283,11 @@ public class UserAdministration {
 				&& users.countByRoleAndActiveTrue(Role.ADMIN) <= 1) {
 			errors.put("role", "the last active admin must stay an active admin");
 		}
-		throwIfAny(errors);
+		return errors;
+	}
+
+	private void apply(User user, UserChanges changes, Long actorUserId) {
+		long userId = user.getId();
 		audit.record(AUDIT_USER, userId, "displayName", user.getDisplayName(), changes.displayName().trim(), actorUserId);
 		audit.record(AUDIT_USER, userId, "role", user.getRole(), changes.role(), actorUserId);
 		audit.record(AUDIT_USER, userId, "active", user.isActive(), changes.active(), actorUserId);
@@ -212,6 +363,12 @@ public class UserAdministration {
 
 	/** Creates a group with its first members; a name already taken (ignoring case) is refused. */
 	public GroupSummary createGroup(String name, AssignmentMode mode, Collection<Long> memberIds, Long actorUserId) {
+		return createGroup(name, mode, memberIds, false, actorUserId);
+	}
+
+	/** Creates a group with its first members, as the new default group if asked. */
+	public GroupSummary createGroup(String name, AssignmentMode mode, Collection<Long> memberIds, boolean makeDefault,
+			Long actorUserId) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		checkGroupName(name, null, errors);
 		List<User> members = members(memberIds, errors);
@@ -223,7 +380,82 @@ public class UserAdministration {
 		for (User member : members) {
 			addMember(group, member, actorUserId);
 		}
+		if (makeDefault) {
+			makeDefault(group, actorUserId);
+		}
 		return GroupSummary.of(group);
+	}
+
+	/** Name of the group a fresh installation starts with; an admin may rename it. */
+	public static final String FIRST_GROUP_NAME = "General";
+
+	/**
+	 * The group where requests that name none land. When no group is marked, the oldest group is; when there
+	 * is no group at all (a fresh installation), "General" is created with round-robin assignment, so that
+	 * Rapport takes requests from its first one.
+	 */
+	public GroupSummary ensureDefaultGroup() {
+		AgentGroup group = groups.findFirstByDefaultGroupTrueOrderByIdAsc()
+			.or(() -> groups.findFirstByOrderByIdAsc())
+			.orElseGet(() -> {
+				AgentGroup created = groups.save(new AgentGroup(FIRST_GROUP_NAME, AssignmentMode.ROUND_ROBIN, clock.instant()));
+				audit.record(AUDIT_GROUP, created.getId(), "name", null, created.getName(), null);
+				return created;
+			});
+		if (!group.isDefaultGroup()) {
+			group.setDefaultGroup(true);
+			audit.record(AUDIT_GROUP, group.getId(), "default", null, true, null);
+		}
+		return GroupSummary.of(group);
+	}
+
+	/** What an admin or a provisioning script changes of a group; a {@code null} field stays as it is. */
+	public record GroupPatch(String name, AssignmentMode assignmentMode, Boolean defaultGroup, Set<Long> memberIds) {
+	}
+
+	/**
+	 * Changes only the given fields of a group, all checked first. A group becomes the default by setting
+	 * {@code defaultGroup}; it stops being one only when another becomes it (there is always one).
+	 */
+	public GroupSummary patchGroup(long groupId, GroupPatch patch, Long expectedVersion, Long actorUserId) {
+		AgentGroup group = groups.findById(groupId).orElseThrow(() -> new NotFoundException("Group " + groupId));
+		if (expectedVersion != null && expectedVersion != group.getVersion()) {
+			throw new ConflictException("Group " + groupId + " was changed by someone else (version "
+					+ group.getVersion() + ", yours " + expectedVersion + ").");
+		}
+		if (Boolean.FALSE.equals(patch.defaultGroup()) && group.isDefaultGroup()) {
+			throw new InvalidInputException("defaultGroup",
+					"there is always a default group: make another group the default instead");
+		}
+		Collection<Long> members = patch.memberIds() != null ? patch.memberIds()
+				: users.findMembers(groupId).stream().map(User::getId).toList();
+		updateGroup(groupId, patch.name() != null ? patch.name() : group.getName(),
+				patch.assignmentMode() != null ? patch.assignmentMode() : group.getAssignmentMode(), members, null,
+				actorUserId);
+		if (Boolean.TRUE.equals(patch.defaultGroup()) && !group.isDefaultGroup()) {
+			makeDefault(group, actorUserId);
+		}
+		groups.flush();
+		return GroupSummary.of(group);
+	}
+
+	private void makeDefault(AgentGroup group, Long actorUserId) {
+		groups.findFirstByDefaultGroupTrueOrderByIdAsc().ifPresent(previous -> {
+			previous.setDefaultGroup(false);
+			audit.record(AUDIT_GROUP, previous.getId(), "default", true, false, actorUserId);
+		});
+		// The previous default must be written first: at most one group is marked at any moment.
+		groups.flush();
+		group.setDefaultGroup(true);
+		audit.record(AUDIT_GROUP, group.getId(), "default", false, true, actorUserId);
+	}
+
+	/** Makes the group the one where requests naming no group land. */
+	public void makeDefaultGroup(long groupId, Long actorUserId) {
+		AgentGroup group = groups.findById(groupId).orElseThrow(() -> new NotFoundException("Group " + groupId));
+		if (!group.isDefaultGroup()) {
+			makeDefault(group, actorUserId);
+		}
 	}
 
 	public void updateGroup(long groupId, String name, AssignmentMode mode) {
@@ -300,7 +532,7 @@ public class UserAdministration {
 		Set<Long> ids = memberIds == null ? Set.of() : new LinkedHashSet<>(memberIds);
 		List<User> found = ids.isEmpty() ? List.of() : users.findByIdIn(ids);
 		if (found.size() != ids.size()) {
-			errors.put("members", "names a user that does not exist");
+			errors.put("memberIds", "names a user that does not exist");
 		}
 		return found;
 	}

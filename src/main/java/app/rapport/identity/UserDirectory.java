@@ -83,6 +83,11 @@ public class UserDirectory {
 		return groups.findByNameIgnoreCase(name).map(GroupSummary::of);
 	}
 
+	/** The group marked as where requests naming no group land, if any is marked. */
+	public Optional<GroupSummary> defaultGroup() {
+		return groups.findFirstByDefaultGroupTrueOrderByIdAsc().map(GroupSummary::of);
+	}
+
 	public List<GroupSummary> allGroups() {
 		return groups.findAll(Sort.by("name")).stream().map(GroupSummary::of).toList();
 	}

@@ -31,6 +31,7 @@ import app.rapport.identity.AssignmentMode;
 import app.rapport.identity.CurrentUser;
 import app.rapport.identity.GroupSummary;
 import app.rapport.identity.Role;
+import app.rapport.identity.UserAdministration;
 import app.rapport.identity.UserDirectory;
 import app.rapport.identity.UserSummary;
 import app.rapport.shared.ConflictException;
@@ -38,7 +39,6 @@ import app.rapport.shared.HtmlSanitizer;
 import app.rapport.shared.InvalidInputException;
 import app.rapport.shared.NotFoundException;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -86,14 +86,14 @@ public class TicketService {
 
 	private final Clock clock;
 
-	private final String defaultGroupName;
+	private final UserAdministration administration;
 
 	private final ApplicationEventPublisher events;
 
 	TicketService(TicketRepository tickets, MessageRepository messages, TicketLinkRepository links,
 			AttachmentRepository attachments, AttachmentStore store, AssignmentCursors cursors, TicketFinder finder,
 			TicketFields fields, UserDirectory users, CustomerDirectory customers, CustomerTimeline timeline,
-			AuditTrail audit, Clock clock, @Value("${rapport.tickets.default-group:}") String defaultGroupName,
+			AuditTrail audit, Clock clock, UserAdministration administration,
 			ApplicationEventPublisher events) {
 		this.events = events;
 		this.tickets = tickets;
@@ -109,7 +109,7 @@ public class TicketService {
 		this.timeline = timeline;
 		this.audit = audit;
 		this.clock = clock;
-		this.defaultGroupName = defaultGroupName;
+		this.administration = administration;
 	}
 
 	// ---------------------------------------------------------------- opening
@@ -189,17 +189,10 @@ public class TicketService {
 		throw new InvalidInputException("requester", "give the requester's contact id or e-mail address");
 	}
 
+	/** Where a request that names no group lands: the group an admin marked as the default. */
 	private GroupSummary defaultGroup() {
-		if (defaultGroupName != null && !defaultGroupName.isBlank()) {
-			Optional<GroupSummary> configured = users.groupByName(defaultGroupName.strip());
-			if (configured.isPresent()) {
-				return configured.get();
-			}
-		}
-		return users.allGroups()
-			.stream()
-			.min(Comparator.comparingLong(GroupSummary::id))
-			.orElseThrow(() -> new InvalidInputException("groupId", "there is no group yet; an admin must create one"));
+		// Normally made at start; created here too, so that a request racing the start-up is not refused.
+		return users.defaultGroup().orElseGet(administration::ensureDefaultGroup);
 	}
 
 	private Optional<Long> chooseOwner(GroupSummary group, String language) {

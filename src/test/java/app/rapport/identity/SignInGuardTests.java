@@ -72,4 +72,15 @@ class SignInGuardTests {
 		guard.onFailure(new AuthenticationFailureBadCredentialsEvent(attempt, new BadCredentialsException("bad")));
 	}
 
+	@Test
+	void remembersABoundedNumberOfAddressesAndForgetsQuietOnes() {
+		for (int i = 0; i < SignInGuard.MAX_ADDRESSES + 20_000; i++) {
+			fail("10." + (i >> 16 & 0xff) + "." + (i >> 8 & 0xff) + "." + (i & 0xff));
+		}
+		assertThat(guard.rememberedAddresses()).isLessThanOrEqualTo(SignInGuard.MAX_ADDRESSES);
+
+		clock.now = clock.now.plus(Duration.ofMinutes(16));
+		assertThat(guard.rememberedAddresses()).isZero();
+	}
+
 }

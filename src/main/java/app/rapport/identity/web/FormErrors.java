@@ -44,7 +44,7 @@ class FormErrors {
 			case "timeZone" -> text("form.invalidTimeZone");
 			case "groupIds" -> text("admin.error.groups");
 			case "name" -> text(taken ? "admin.error.groupNameTaken" : "admin.error.groupName");
-			case "members" -> text("admin.error.members");
+			case "members", "memberIds" -> text("admin.error.members");
 			case "assignmentMode" -> text("form.required");
 			case "currentPassword" -> text("profile.password.wrongCurrent");
 			case "confirmation" -> text("profile.password.mismatch");

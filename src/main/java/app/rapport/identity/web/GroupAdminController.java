@@ -126,6 +126,14 @@ class GroupAdminController {
 		return "redirect:/admin/groups/" + id;
 	}
 
+	/** Makes this the group where requests that name no group land. */
+	@PostMapping("/{id}/default")
+	String makeDefault(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
+		administration.makeDefaultGroup(id, me.id());
+		redirect.addFlashAttribute("madeDefault", true);
+		return "redirect:/admin/groups/" + id;
+	}
+
 	private Versioned<GroupSummary> find(long id) {
 		return directory.groupForEdit(id).orElseThrow(() -> new NotFoundException("Group " + id));
 	}

@@ -13,6 +13,7 @@ import java.util.Set;
 import app.rapport.audit.AuditEntry;
 import app.rapport.audit.AuditTrail;
 import app.rapport.identity.CurrentUser;
+import app.rapport.identity.EmailTakenException;
 import app.rapport.identity.GroupSummary;
 import app.rapport.identity.Passwords;
 import app.rapport.identity.Role;
@@ -103,8 +104,10 @@ class UserAdminController {
 			return form(form, bindingErrors(binding), model);
 		}
 		Role role = role(form.getRole());
-		boolean generate = form.getPassword() == null || form.getPassword().isEmpty();
-		String password = generate ? Passwords.generate() : form.getPassword();
+		boolean typed = form.getPassword() != null && !form.getPassword().isEmpty();
+		boolean invite = form.isInvite() && !typed;
+		boolean generate = !typed && !invite;
+		String password = invite ? null : generate ? Passwords.generate() : form.getPassword();
 		UserSummary created;
 		try {
 			created = administration.createUser(
@@ -114,9 +117,13 @@ class UserAdminController {
 		}
 		catch (InvalidInputException ex) {
 			form.setPassword(null);
-			return form(form, formErrors.localize(ex, generate ? null : password), model);
+			return form(form, formErrors.localize(ex, typed ? password : null), model);
 		}
-		redirect.addFlashAttribute("created", true);
+		catch (EmailTakenException ex) {
+			form.setPassword(null);
+			return form(form, Map.of("email", formErrors.text("admin.error.emailTaken")), model);
+		}
+		redirect.addFlashAttribute(invite ? "invited" : "created", true);
 		if (generate) {
 			redirect.addFlashAttribute("generatedPassword", password);
 		}
@@ -160,6 +167,19 @@ class UserAdminController {
 		return "redirect:/admin/users/" + id;
 	}
 
+	/** E-mails the user a new one-time link to choose a password; their current password works until they use it. */
+	@PostMapping("/{id}/password-link")
+	String sendPasswordLink(@AuthenticationPrincipal CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
+		try {
+			administration.sendPasswordLink(id, me.id());
+			redirect.addFlashAttribute("linkSent", true);
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("linkRefused", true);
+		}
+		return "redirect:/admin/users/" + id;
+	}
+
 	private String form(UserForm form, Map<String, String> errors, Model model) {
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
@@ -186,6 +206,7 @@ class UserAdminController {
 
 	private void addChoices(Model model) {
 		model.addAttribute("roles", Role.values());
+		model.addAttribute("linkHours", UserAdministration.PASSWORD_LINK_LIFETIME.toHours());
 		model.addAttribute("languages", Languages.TAGS);
 		model.addAttribute("zones", ZONES);
 		model.addAttribute("groups", directory.allGroups());

@@ -24,6 +24,9 @@ public class UserForm {
 
 	private String password;
 
+	/** E-mail the new user a link to choose their password instead of setting one here. */
+	private boolean invite;
+
 	private Long version;
 
 	public String getEmail() {
@@ -96,6 +99,14 @@ public class UserForm {
 
 	public void setPassword(String password) {
 		this.password = password;
+	}
+
+	public boolean isInvite() {
+		return invite;
+	}
+
+	public void setInvite(boolean invite) {
+		this.invite = invite;
 	}
 
 	public Long getVersion() {
