@@ -96,6 +96,35 @@ class SessionFreshnessIntegrationTests {
 		assertSignedOut(session.get("/tickets"));
 	}
 
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.EnumSource(Role.class)
+	void deactivationEndsTheOpenSessionOfEveryRole(Role role) {
+		UserSummary user = role == Role.AGENT ? users.agentIn(group) : users.user(role);
+		WebSession session = signedIn(user);
+		assertThat(session.get("/tickets/" + ticketId).status()).isEqualTo(200);
+		if (role == Role.ADMIN) {
+			// The last active admin cannot be deactivated; this one is not the last.
+			users.user(Role.ADMIN);
+		}
+
+		change(user, role, false, user.groupIds());
+
+		assertSignedOut(session.get("/tickets/" + ticketId));
+		assertSignedOut(session.get("/profile"));
+	}
+
+	@Test
+	void aDemotedAdminsTokenLosesTheAdminScopeAtOnce() {
+		UserSummary admin = users.user(Role.ADMIN);
+		Api token = Api.at(port).withToken(users.token(admin, "read", "admin"));
+		assertThat(token.post("/api/v1/groups", Map.of("name", "Ops " + System.nanoTime())).status()).isEqualTo(201);
+
+		change(admin, Role.SUPERVISOR, true, Set.of());
+
+		assertThat(token.post("/api/v1/groups", Map.of("name", "Ops " + System.nanoTime())).status()).isEqualTo(403);
+		assertThat(token.get("/api/v1/groups").status()).isEqualTo(200);
+	}
+
 	@Test
 	void anAdminDemotedToAgentLosesAdministrationAndOtherGroupsTicketsAtOnce() {
 		UserSummary admin = users.user(Role.ADMIN);
