@@ -96,21 +96,18 @@ class PendingIndexWork implements SmartLifecycle {
 		flusher = executor;
 	}
 
+	/**
+	 * Stops flushing. No last flush: it would need the database, which may already be gone at shutdown, and
+	 * the rows of the last second are simply reindexed at the next start.
+	 */
 	@Override
 	public void stop() {
 		ScheduledExecutorService executor = flusher;
 		flusher = null;
 		if (executor != null) {
+			// No interrupt: a flush under way finishes or fails on its own; deleting rows late is harmless.
 			executor.shutdown();
-			try {
-				executor.awaitTermination(10, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
 		}
-		// The web server has stopped: what was applied so far is all there is, and a clean stop leaves no rows.
-		flushQuietly();
 	}
 
 	@Override
@@ -165,7 +162,8 @@ class PendingIndexWork implements SmartLifecycle {
 		if (pending == null || pending == 0) {
 			return 0;
 		}
-		log.info("Reindexing the documents of {} changes the search index may have lost at the last stop", pending);
+		log.info("Reindexing the documents of {} changes recorded before the last stop (lost from the index if it was a crash)",
+				pending);
 		int reindexed = 0;
 		while (true) {
 			List<Row> rows = jdbc.query(

@@ -59,6 +59,8 @@ public final class RapportProcess implements AutoCloseable {
 		env.put("RAPPORT_ADMIN_EMAIL", ADMIN_EMAIL);
 		env.put("RAPPORT_ADMIN_PASSWORD", ADMIN_PASSWORD);
 		env.put("SERVER_PORT", String.valueOf(port));
+		// A few connections are plenty for one test's requests, and the PostgreSQL server is shared.
+		env.put("RAPPORT_DB_POOL", "5");
 		if (databaseUrl != null) {
 			env.put("RAPPORT_DB_URL", databaseUrl);
 		}
