@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the full-text index complete. Hibernate Search indexes every change made through JPA, but rows
  * written around it (a bulk load by SQL, a restored backup, a new node with an empty local index) are
- * missing until the index is rebuilt from the database.
+ * missing until the index is rebuilt from the database. Changes a crash took from the index are repaired
+ * at start-up by {@link PendingIndexWork}.
  */
 @Component
 public class SearchIndex {

@@ -17,6 +17,8 @@ import app.rapport.search.SearchResults.Hits;
 import app.rapport.search.SearchResults.OrganizationHit;
 import app.rapport.search.SearchResults.TicketHit;
 import app.rapport.ticket.Ticket;
+import app.rapport.ticket.TicketService;
+import app.rapport.ticket.TicketSummary;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.hibernate.search.engine.search.common.BooleanOperator;
@@ -32,7 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Global full-text search over tickets (subject and messages), contacts and organizations, in all four
- * languages, with the caller's ticket visibility enforced inside the query.
+ * languages, with the caller's ticket visibility enforced inside the query and checked again against the
+ * database for the tickets returned (the index may hold a group or owner that has changed since).
  * <p>
  * Every text property is indexed three times ({@code _zh}, {@code _bg}, {@code _en}); the query string is
  * analyzed by each field's own analyzer, and each whitespace-separated word must match (AND) in at least one
@@ -63,9 +66,12 @@ public class SearchService {
 
 	private final CustomerDirectory customers;
 
-	SearchService(UserDirectory users, CustomerDirectory customers) {
+	private final TicketService tickets;
+
+	SearchService(UserDirectory users, CustomerDirectory customers, TicketService tickets) {
 		this.users = users;
 		this.customers = customers;
+		this.tickets = tickets;
 	}
 
 	/** Searches every kind for {@code query} (see {@link SearchQuery#of}) as {@code user} may see it. */
@@ -78,7 +84,8 @@ public class SearchService {
 
 	private Hits<TicketHit> tickets(SearchSession session, SearchQuery q, CurrentUser user) {
 		Set<Long> groupIds = user.seesAllTickets() ? Set.of() : users.groupIdsOf(user.id());
-		SearchResult<Ticket> result = session.search(Ticket.class)
+		var query = session.search(Ticket.class)
+			.select(f -> f.id(Long.class))
 			.where(f -> {
 				var matches = f.or()
 					.add(f.simpleQueryString()
@@ -98,13 +105,30 @@ public class SearchService {
 			})
 			.sort(f -> f.score().then().field("createdAt").desc())
 			.totalHitCountThreshold(EXACT_TOTAL_UP_TO)
-			.fetch(q.limit());
-		List<TicketHit> items = result.hits()
-			.stream()
-			.map(t -> new TicketHit(t.getId(), t.getNumber(), t.getSubject(), t.getState(), t.getPriority(),
-					t.getCreatedAt(), t.getUpdatedAt()))
+			.toQuery();
+		SearchResult<Long> page = query.fetch(q.limit());
+		// The index filters by the group and owner it holds; the database says who may see the ticket now.
+		Map<Long, TicketSummary> visible = tickets.visibleAmong(page.hits(), user);
+		if (visible.size() == page.hits().size()) {
+			return new Hits<>(ticketHits(page.hits(), visible, q.limit()), page.total().hitCountLowerBound(),
+					page.total().isHitCountExact());
+		}
+		// The index is behind the database (a ticket moved away or is gone, e.g. after a crash until the index
+		// is repaired): check every hit the total counts, so that neither the page nor the total shows them.
+		List<Long> all = query.fetchHits(EXACT_TOTAL_UP_TO);
+		Map<Long, TicketSummary> allVisible = tickets.visibleAmong(all, user);
+		boolean exact = page.total().isHitCountExact() && all.size() == page.total().hitCountLowerBound();
+		return new Hits<>(ticketHits(all, allVisible, q.limit()), allVisible.size(), exact);
+	}
+
+	private static List<TicketHit> ticketHits(List<Long> ids, Map<Long, TicketSummary> visible, int limit) {
+		return ids.stream()
+			.map(visible::get)
+			.filter(Objects::nonNull)
+			.limit(limit)
+			.map(t -> new TicketHit(t.id(), t.number(), t.subject(), t.state(), t.priority(), t.createdAt(),
+					t.updatedAt()))
 			.toList();
-		return hits(items, result);
 	}
 
 	/** An agent sees the tickets of their groups and the ones they own (the module-wide visibility rule). */

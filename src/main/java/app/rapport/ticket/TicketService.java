@@ -225,6 +225,24 @@ public class TicketService {
 		return view(visible(id, me));
 	}
 
+	/**
+	 * The tickets among {@code ids} that {@code me} may see now, read from the database in one query: for
+	 * callers that found them elsewhere (the search index) and must not show what moved out of reach since.
+	 * Ids of tickets that do not exist are left out; never {@code null}.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, TicketSummary> visibleAmong(Collection<Long> ids, CurrentUser me) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Viewer viewer = viewer(me);
+		return tickets.findAllById(Set.copyOf(ids))
+			.stream()
+			.filter(viewer::canSee)
+			.collect(Collectors.toMap(Ticket::getId, t -> new TicketSummary(t.getId(), t.getNumber(), t.getSubject(),
+					t.getState(), t.getPriority(), t.getCreatedAt(), t.getUpdatedAt())));
+	}
+
 	/** A page of tickets the user may see, filtered and sorted as asked. */
 	@Transactional(readOnly = true)
 	public Page<TicketView> find(TicketQuery query, Pageable pageable, CurrentUser me) {

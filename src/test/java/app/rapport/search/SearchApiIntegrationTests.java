@@ -210,6 +210,29 @@ class SearchApiIntegrationTests {
 	}
 
 	@Test
+	void neverShowsATicketMovedOutOfTheCallersGroupsWhileTheIndexStillHasItsOldGroup() {
+		GroupSummary otherGroup = testUsers.group(AssignmentMode.MANUAL);
+		UserSummary agent = testUsers.agentIn(group);
+		Ticket moved = ticket("Complaint that moved " + m);
+		Ticket stays = ticket("Complaint that stays " + m);
+		Ticket reassigned = data.ticket("Complaint I owned " + m, requester.getId(), otherGroup.id(), agent.id());
+		// As a crash leaves it before the index is repaired: the database has the changes, the index does not.
+		jdbc.update("update ticket set group_id = ? where id = ?", otherGroup.id(), moved.getId());
+		jdbc.update("update ticket set owner_id = null where id = ?", reassigned.getId());
+
+		Api agentApi = Api.at(port).withToken(testUsers.token(agent, "read"));
+		JsonNode all = search(agentApi, "complaint " + m).json();
+		assertThat(ids(all.get("tickets"))).containsExactly(stays.getId());
+		assertThat(all.get("totals").get("tickets").asLong()).isEqualTo(1);
+		assertThat(all.get("totals").get("exact").asBoolean()).isTrue();
+		// A page of one is filled with the visible ticket, whichever the index ranks first.
+		JsonNode first = agentApi.get("/api/v1/search?limit=1&q=" + encode("complaint " + m)).json();
+		assertThat(ids(first.get("tickets"))).containsExactly(stays.getId());
+		assertThat(ticketIds(agentApi, "#" + moved.getId())).isEmpty();
+		assertThat(ticketIds(supervisor, "complaint " + m)).contains(moved.getId(), stays.getId(), reassigned.getId());
+	}
+
+	@Test
 	void refusesRequestsWithoutAValidToken() {
 		assertThat(Api.at(port).get("/api/v1/search?q=x").status()).isEqualTo(401);
 		assertThat(Api.at(port).withToken("rpt_forged").get("/api/v1/search?q=x").status()).isEqualTo(401);

@@ -26,9 +26,18 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		if (!isPostgres()) {
 			return;
 		}
+		context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("rapport-test-postgres",
+					Map.of("spring.datasource.url", createPostgresDatabase(), "spring.datasource.username",
+							postgresUser(), "spring.datasource.password", postgresPassword())));
+	}
+
+	/** Creates a fresh PostgreSQL database, dropped when the test JVM ends, and returns its JDBC URL. */
+	public static String createPostgresDatabase() {
 		String base = env("RAPPORT_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/");
-		String user = env("RAPPORT_TEST_PG_USER", "postgres");
-		String password = env("RAPPORT_TEST_PG_PASSWORD", "");
+		String user = postgresUser();
+		String password = postgresPassword();
 		String database = "rapport_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 		try (Connection c = DriverManager.getConnection(base + "postgres", user, password);
 				Statement s = c.createStatement()) {
@@ -49,11 +58,15 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 				// Best effort: a left-over test database does no harm.
 			}
 		}));
-		context.getEnvironment()
-			.getPropertySources()
-			.addFirst(new MapPropertySource("rapport-test-postgres",
-					Map.of("spring.datasource.url", base + database, "spring.datasource.username", user,
-							"spring.datasource.password", password)));
+		return base + database;
+	}
+
+	public static String postgresUser() {
+		return env("RAPPORT_TEST_PG_USER", "postgres");
+	}
+
+	public static String postgresPassword() {
+		return env("RAPPORT_TEST_PG_PASSWORD", "");
 	}
 
 	private static String env(String name, String fallback) {

@@ -1,0 +1,227 @@
+package app.rapport.search;
+
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.engine.spi.TransactionCompletionCallbacks.AfterCompletionCallback;
+import org.hibernate.engine.spi.TransactionCompletionCallbacks.BeforeCompletionCallback;
+import org.hibernate.event.service.spi.EventListenerRegistry;
+import org.hibernate.event.spi.AbstractCollectionEvent;
+import org.hibernate.event.spi.EventType;
+import org.hibernate.event.spi.PostCollectionRecreateEvent;
+import org.hibernate.event.spi.PostCollectionRecreateEventListener;
+import org.hibernate.event.spi.PostCollectionRemoveEvent;
+import org.hibernate.event.spi.PostCollectionRemoveEventListener;
+import org.hibernate.event.spi.PostCollectionUpdateEvent;
+import org.hibernate.event.spi.PostCollectionUpdateEventListener;
+import org.hibernate.event.spi.PostDeleteEvent;
+import org.hibernate.event.spi.PostDeleteEventListener;
+import org.hibernate.event.spi.PostInsertEvent;
+import org.hibernate.event.spi.PostInsertEventListener;
+import org.hibernate.event.spi.PostUpdateEvent;
+import org.hibernate.event.spi.PostUpdateEventListener;
+import org.hibernate.persister.entity.EntityPersister;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.orm.jpa.EntityManagerHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Writes, in the same database transaction, which index documents a transaction changes (table
+ * {@code search_pending}), and tells {@link PendingIndexWork} when Hibernate Search has applied that
+ * transaction's changes to the index in memory, so that its rows can go once the index is committed to disk.
+ * <p>
+ * It listens to the same Hibernate events Hibernate Search indexes from. The rows are inserted after the
+ * last flush and before the commit, so a change is never committed without its row; "applied" is only
+ * known from Spring's {@code afterCommit}, which runs after Hibernate's own after-completion work, where
+ * Hibernate Search's read-sync indexing runs and throws when it fails.
+ */
+@Component
+class ChangeRecorder implements PostInsertEventListener, PostUpdateEventListener, PostDeleteEventListener,
+		PostCollectionRecreateEventListener, PostCollectionUpdateEventListener, PostCollectionRemoveEventListener {
+
+	static final String INSERT = "insert into search_pending (batch_id, entity, entity_id, recorded_at) values (?, ?, ?, ?)";
+
+	private static final Logger log = LoggerFactory.getLogger(ChangeRecorder.class);
+
+	private final EntityManagerFactory entityManagerFactory;
+
+	private final Clock clock;
+
+	/** The batch of each session's running transaction; weak, so that a session that never completes leaks nothing. */
+	private final Map<SharedSessionContractImplementor, Batch> open = Collections.synchronizedMap(new WeakHashMap<>());
+
+	/** Batches whose transaction committed and whose index changes Hibernate Search applied, oldest first. */
+	private final ConcurrentLinkedQueue<String> applied = new ConcurrentLinkedQueue<>();
+
+	ChangeRecorder(EntityManagerFactory entityManagerFactory, Clock clock) {
+		this.entityManagerFactory = entityManagerFactory;
+		this.clock = clock;
+	}
+
+	@PostConstruct
+	void listen() {
+		EventListenerRegistry listeners = entityManagerFactory.unwrap(SessionFactoryImplementor.class)
+			.getServiceRegistry()
+			.requireService(EventListenerRegistry.class);
+		listeners.appendListeners(EventType.POST_INSERT, this);
+		listeners.appendListeners(EventType.POST_UPDATE, this);
+		listeners.appendListeners(EventType.POST_DELETE, this);
+		listeners.appendListeners(EventType.POST_COLLECTION_RECREATE, this);
+		listeners.appendListeners(EventType.POST_COLLECTION_UPDATE, this);
+		listeners.appendListeners(EventType.POST_COLLECTION_REMOVE, this);
+	}
+
+	/** Takes the batches applied so far; give back with {@link #requeue} those whose rows stay. */
+	List<String> drainApplied() {
+		List<String> batches = new ArrayList<>();
+		for (String batch = applied.poll(); batch != null; batch = applied.poll()) {
+			batches.add(batch);
+		}
+		return batches;
+	}
+
+	void requeue(List<String> batches) {
+		applied.addAll(batches);
+	}
+
+	@Override
+	public void onPostInsert(PostInsertEvent event) {
+		record(event.getSession(), IndexedChange.of(event.getEntity()));
+	}
+
+	@Override
+	public void onPostUpdate(PostUpdateEvent event) {
+		record(event.getSession(), IndexedChange.of(event.getEntity()));
+	}
+
+	@Override
+	public void onPostDelete(PostDeleteEvent event) {
+		record(event.getSession(), IndexedChange.of(event.getEntity()));
+	}
+
+	@Override
+	public void onPostRecreateCollection(PostCollectionRecreateEvent event) {
+		recordOwner(event);
+	}
+
+	@Override
+	public void onPostUpdateCollection(PostCollectionUpdateEvent event) {
+		recordOwner(event);
+	}
+
+	@Override
+	public void onPostRemoveCollection(PostCollectionRemoveEvent event) {
+		recordOwner(event);
+	}
+
+	@Override
+	public boolean requiresPostCommitHandling(EntityPersister persister) {
+		return false;
+	}
+
+	private void recordOwner(AbstractCollectionEvent event) {
+		record(event.getSession(), IndexedChange.of(event.getAffectedOwnerOrNull()));
+	}
+
+	private void record(SharedSessionContractImplementor session, IndexedChange change) {
+		if (change == null) {
+			return;
+		}
+		if (!session.isTransactionInProgress()) {
+			// JPA writes only inside transactions; should one ever not, the index is checked at the next start.
+			log.warn("Indexed {} {} changed outside a transaction; it is not recorded as pending index work",
+					change.kind(), change.id());
+			return;
+		}
+		open.computeIfAbsent(session, this::begin).changes.add(change);
+	}
+
+	private Batch begin(SharedSessionContractImplementor session) {
+		Batch batch = new Batch(UUID.randomUUID().toString());
+		session.getTransactionCompletionCallbacks().registerCallback((BeforeCompletionCallback) batch);
+		session.getTransactionCompletionCallbacks().registerCallback((AfterCompletionCallback) batch);
+		if (managedBySpring(session)) {
+			TransactionSynchronizationManager.registerSynchronization(batch);
+		}
+		// Otherwise nobody learns when the index has the changes: the rows stay and are reindexed at the next start.
+		return batch;
+	}
+
+	/** True when the session is the one Spring's transaction on this thread uses (its afterCommit is then ours). */
+	private boolean managedBySpring(SharedSessionContractImplementor session) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return false;
+		}
+		return TransactionSynchronizationManager.getResource(entityManagerFactory) instanceof EntityManagerHolder holder
+				&& holder.getEntityManager().unwrap(SharedSessionContractImplementor.class) == session;
+	}
+
+	/** The changes of one transaction, written as rows of one batch id just before it commits. */
+	private final class Batch implements BeforeCompletionCallback, AfterCompletionCallback, TransactionSynchronization {
+
+		final String id;
+
+		final Set<IndexedChange> changes = new LinkedHashSet<>();
+
+		private boolean written;
+
+		Batch(String id) {
+			this.id = id;
+		}
+
+		@Override
+		public void doBeforeTransactionCompletion(SharedSessionContractImplementor session) {
+			open.remove(session);
+			if (changes.isEmpty()) {
+				return;
+			}
+			OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+			session.doWork(connection -> {
+				try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+					for (IndexedChange change : changes) {
+						insert.setString(1, id);
+						insert.setString(2, change.kind().name());
+						insert.setLong(3, change.id());
+						insert.setObject(4, now);
+						insert.addBatch();
+					}
+					insert.executeBatch();
+				}
+			});
+			written = true;
+		}
+
+		@Override
+		public void doAfterTransactionCompletion(boolean success, SharedSessionContractImplementor session) {
+			open.remove(session);
+		}
+
+		@Override
+		public void afterCommit() {
+			if (written) {
+				applied.add(id);
+			}
+		}
+
+	}
+
+}
