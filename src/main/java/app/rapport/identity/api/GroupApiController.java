@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import app.rapport.identity.CurrentUser;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import app.rapport.identity.GroupSummary;
 import app.rapport.identity.UserAdministration;
 import app.rapport.identity.UserDirectory;
@@ -49,6 +50,8 @@ class GroupApiController {
 		this.administration = administration;
 	}
 
+	/** {@code memberIds} only on a single group, not in lists. */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record GroupView(long id, String name, String assignmentMode, boolean defaultGroup, long memberCount,
 			List<Long> memberIds) {
 	}
