@@ -102,7 +102,7 @@ class CommitmentAlerts {
 		notifications.notify(recipients, new Notice(trigger == EscalationRule.Trigger.AT_RISK ? "commitment.at-risk"
 				: "commitment.breached", messageKey,
 				List.of(String.valueOf(ticketId), subject, "msg:commitment.kind." + commitment.key()),
-				"/tickets/" + ticketId));
+				"/tickets/" + ticketId, ticketId));
 		for (EscalationRule rule : rules) {
 			if (rule.raisePriority != null || rule.reassignGroupId != null) {
 				tickets.escalate(ticketId, rule.raisePriority, rule.reassignGroupId);

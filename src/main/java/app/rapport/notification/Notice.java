@@ -12,8 +12,15 @@ import java.util.regex.Pattern;
  * itself a message key resolved in the recipient's language; {@code null} means none, elements are never
  * {@code null}; at most 10 with 1,000 characters in all
  * @param link a site-relative path starting with {@code /} (e.g. {@code /tickets/42}), or {@code null}
+ * @param ticketId the ticket the notice is about, or {@code null}: a recipient who can no longer see that
+ * ticket is shown the notice without its text and link, and is not mailed it
  */
-public record Notice(String kind, String messageKey, List<String> args, String link) {
+public record Notice(String kind, String messageKey, List<String> args, String link, Long ticketId) {
+
+	/** A notice about no particular ticket. */
+	public Notice(String kind, String messageKey, List<String> args, String link) {
+		this(kind, messageKey, args, link, null);
+	}
 
 	/** The argument prefix that marks a message key instead of literal text. */
 	public static final String MESSAGE_ARG = "msg:";

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import app.rapport.identity.UserSummary;
+import app.rapport.ticket.TicketService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,15 +23,27 @@ class NoticeMailer {
 
 	private final String baseUrl;
 
-	NoticeMailer(OutboundMail mail, NoticeText text, @Value("${rapport.base-url}") String baseUrl) {
+	private final TicketService tickets;
+
+	NoticeMailer(OutboundMail mail, NoticeText text, @Value("${rapport.base-url}") String baseUrl,
+			TicketService tickets) {
+		this.tickets = tickets;
 		this.mail = mail;
 		this.text = text;
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 	}
 
-	/** Sends one mail per recipient; a failure is logged and does not stop the others. */
+	/**
+	 * Sends one mail per recipient; a failure is logged and does not stop the others. A notice about a ticket
+	 * goes only to those who may see that ticket when the mail leaves.
+	 */
 	void send(List<UserSummary> recipients, Notice notice) {
 		for (UserSummary user : recipients) {
+			if (notice.ticketId() != null && !tickets.visibleTo(user, List.of(notice.ticketId())).contains(notice.ticketId())) {
+				log.info("Mail about {} not sent to user {}: they may not see ticket {}", notice.kind(), user.id(),
+						notice.ticketId());
+				continue;
+			}
 			try {
 				mail.send(message(user, notice));
 			}

@@ -37,6 +37,9 @@ class Notification {
 
 	private String link;
 
+	/** The ticket the notice is about, for the visibility check when it is shown. */
+	private Long ticketId;
+
 	@Column(nullable = false)
 	private Instant createdAt;
 
@@ -51,6 +54,7 @@ class Notification {
 		this.messageKey = notice.messageKey();
 		this.args = notice.args();
 		this.link = notice.link();
+		this.ticketId = notice.ticketId();
 		this.createdAt = createdAt;
 	}
 
@@ -62,11 +66,15 @@ class Notification {
 	}
 
 	Notice notice() {
-		return new Notice(kind, messageKey, args, link);
+		return new Notice(kind, messageKey, args, link, ticketId);
 	}
 
 	Long getId() {
 		return id;
+	}
+
+	Long getTicketId() {
+		return ticketId;
 	}
 
 	Long getUserId() {

@@ -10,7 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import app.rapport.identity.CurrentUser;
 import app.rapport.identity.UserDirectory;
+import app.rapport.ticket.TicketService;
 import app.rapport.identity.UserSummary;
 import app.rapport.shared.NotFoundException;
 import org.slf4j.Logger;
@@ -41,8 +43,14 @@ public class Notifications {
 
 	private final Clock clock;
 
+	private final TicketService tickets;
+
+	/** The text of a notice about a ticket its recipient may no longer see. */
+	static final String HIDDEN = "notification.hidden";
+
 	Notifications(NotificationRepository notifications, UserDirectory directory, NoticeMailer mailer, NoticeText text,
-			Clock clock) {
+			Clock clock, TicketService tickets) {
+		this.tickets = tickets;
 		this.notifications = notifications;
 		this.directory = directory;
 		this.mailer = mailer;
@@ -94,21 +102,33 @@ public class Notifications {
 		return notifications.countByUserIdAndReadAtIsNull(userId);
 	}
 
-	/** A page of the user's notices (only unread ones if asked), newest first, in the user's language. */
-	public Page<NotificationView> list(long userId, boolean unreadOnly, Pageable pageable) {
+	/**
+	 * A page of the user's notices (only unread ones if asked), newest first, in the user's language. A notice
+	 * about a ticket the user can no longer see keeps its place but loses its text, arguments and link.
+	 */
+	public Page<NotificationView> list(CurrentUser me, boolean unreadOnly, Pageable pageable) {
+		long userId = me.id();
 		// The order is fixed (newest first); a sort in the pageable is ignored.
 		Pageable page = PageRequest.of(pageable.getPageNumber(), pageable.getPageSize());
 		Page<Notification> found = unreadOnly
 				? notifications.findByUserIdAndReadAtIsNullOrderByCreatedAtDescIdDesc(userId, page)
 				: notifications.findByUserIdOrderByCreatedAtDescIdDesc(userId, page);
 		Locale locale = NoticeText.locale(language(userId));
-		return found.map(n -> view(n, locale));
+		Set<Long> visible = visibleTickets(found.getContent(), me);
+		return found.map(n -> view(n, locale, visible));
 	}
 
-	/** One of the user's notices; someone else's is {@link NotFoundException}, as if it did not exist. */
-	public NotificationView notification(long userId, long id) {
-		Notification n = own(userId, id);
-		return view(n, NoticeText.locale(language(userId)));
+	/** One of the user's notices (see {@link #list}); someone else's is {@link NotFoundException}. */
+	public NotificationView notification(CurrentUser me, long id) {
+		Notification n = own(me.id(), id);
+		return view(n, NoticeText.locale(language(me.id())), visibleTickets(List.of(n), me));
+	}
+
+	/** The tickets among the notices that the user may see now, in one query. */
+	private Set<Long> visibleTickets(List<Notification> page, CurrentUser me) {
+		Set<Long> ids = page.stream().map(Notification::getTicketId).filter(java.util.Objects::nonNull)
+			.collect(java.util.stream.Collectors.toSet());
+		return ids.isEmpty() ? Set.of() : tickets.visibleAmong(ids, me).keySet();
 	}
 
 	/** Marks one of the user's notices read (again is harmless); someone else's is {@link NotFoundException}. */
@@ -131,8 +151,12 @@ public class Notifications {
 		return directory.user(userId).map(UserSummary::language).orElse(null);
 	}
 
-	private NotificationView view(Notification n, Locale locale) {
+	private NotificationView view(Notification n, Locale locale, Set<Long> visibleTickets) {
 		Notice notice = n.notice();
+		if (notice.ticketId() != null && !visibleTickets.contains(notice.ticketId())) {
+			return new NotificationView(n.getId(), notice.kind(), HIDDEN, List.of(), text.message(HIDDEN, null, locale),
+					null, n.getCreatedAt(), n.getReadAt());
+		}
 		return new NotificationView(n.getId(), notice.kind(), notice.messageKey(), notice.args(),
 				text.render(notice, locale), notice.link(), n.getCreatedAt(), n.getReadAt());
 	}

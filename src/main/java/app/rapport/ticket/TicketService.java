@@ -243,6 +243,24 @@ public class TicketService {
 					t.getState(), t.getPriority(), t.getCreatedAt(), t.getUpdatedAt())));
 	}
 
+	/**
+	 * Which of the tickets the user may see now (unknown ids are left out): for a module that shows something
+	 * about a ticket to someone who is not signed in at that moment, e.g. a mail.
+	 */
+	@Transactional(readOnly = true)
+	public Set<Long> visibleTo(UserSummary user, Collection<Long> ids) {
+		if (ids.isEmpty() || !user.active()) {
+			return Set.of();
+		}
+		Viewer viewer = user.role().seesAllTickets() ? new Viewer(user.id(), true, Set.of())
+				: new Viewer(user.id(), false, users.groupIdsOf(user.id()));
+		return tickets.findAllById(Set.copyOf(ids))
+			.stream()
+			.filter(viewer::canSee)
+			.map(Ticket::getId)
+			.collect(Collectors.toSet());
+	}
+
 	/** A page of tickets the user may see, filtered and sorted as asked. */
 	@Transactional(readOnly = true)
 	public Page<TicketView> find(TicketQuery query, Pageable pageable, CurrentUser me) {

@@ -67,7 +67,7 @@ class NotificationApiIntegrationTests {
 		notifications.notify(List.of(agent.id()), breached(2));
 		notifications.notify(List.of(agent.id()), breached(3));
 		Api api = Api.at(port).withToken(testUsers.token(agent, "read", "write"));
-		long oldest = notifications.list(agent.id(), false, PageRequest.of(0, 10)).getContent().get(2).id();
+		long oldest = notifications.list(testUsers.current(agent), false, PageRequest.of(0, 10)).getContent().get(2).id();
 
 		assertThat(api.post("/api/v1/notifications/" + oldest + "/read", "").status()).isEqualTo(204);
 
@@ -87,7 +87,7 @@ class NotificationApiIntegrationTests {
 	void anotherUsersNotificationIsNotFound() {
 		UserSummary owner = testUsers.user(Role.AGENT);
 		notifications.notify(List.of(owner.id()), breached(1));
-		long id = notifications.list(owner.id(), false, PageRequest.of(0, 10)).getContent().get(0).id();
+		long id = notifications.list(testUsers.current(owner), false, PageRequest.of(0, 10)).getContent().get(0).id();
 		Api stranger = Api.at(port).withToken(testUsers.token(testUsers.user(Role.ADMIN), "read", "write", "admin"));
 
 		Api.Response refused = stranger.post("/api/v1/notifications/" + id + "/read", "");
@@ -102,7 +102,7 @@ class NotificationApiIntegrationTests {
 	void refusesCallersWithoutATokenOrWithoutTheWriteScope() {
 		UserSummary agent = testUsers.user(Role.AGENT);
 		notifications.notify(List.of(agent.id()), breached(1));
-		long id = notifications.list(agent.id(), false, PageRequest.of(0, 10)).getContent().get(0).id();
+		long id = notifications.list(testUsers.current(agent), false, PageRequest.of(0, 10)).getContent().get(0).id();
 		Api readOnly = Api.at(port).withToken(testUsers.token(agent, "read"));
 
 		assertThat(Api.at(port).get("/api/v1/notifications").status()).isEqualTo(401);

@@ -53,7 +53,7 @@ class NotificationPagesIntegrationTests {
 	}
 
 	List<NotificationView> of(UserSummary user) {
-		return notifications.list(user.id(), false, PageRequest.of(0, 50)).getContent();
+		return notifications.list(testUsers.current(user), false, PageRequest.of(0, 50)).getContent();
 	}
 
 	@Test

@@ -43,6 +43,9 @@ class NotificationsIntegrationTests {
 	@Autowired
 	RecordingMail mail;
 
+	@org.springframework.boot.test.web.server.LocalServerPort
+	int port;
+
 	@Test
 	void storesTheNoticeOncePerUserAndMailsEachInTheirLanguageAfterCommit() {
 		UserSummary bulgarian = testUsers.user(Role.AGENT, "bg");
@@ -72,7 +75,7 @@ class NotificationsIntegrationTests {
 
 		notifications.notify(List.of(taiwanese.id()), BREACHED);
 
-		assertThat(notifications.list(taiwanese.id(), false, PageRequest.of(0, 10))).singleElement().satisfies(n -> {
+		assertThat(notifications.list(testUsers.current(taiwanese), false, PageRequest.of(0, 10))).singleElement().satisfies(n -> {
 			assertThat(n.text()).isEqualTo("工單 #42 未在首次回應時限內完成");
 			assertThat(n.kind()).isEqualTo("commitment.breached");
 			assertThat(n.args()).containsExactly("#42", "msg:test.notice.kind.first_response");
@@ -91,7 +94,7 @@ class NotificationsIntegrationTests {
 		});
 
 		assertThat(notifications.unreadCount(agent.id())).isZero();
-		assertThat(notifications.list(agent.id(), false, PageRequest.of(0, 10))).isEmpty();
+		assertThat(notifications.list(testUsers.current(agent), false, PageRequest.of(0, 10))).isEmpty();
 		assertThat(mail.to(agent.email())).isEmpty();
 	}
 
@@ -137,20 +140,20 @@ class NotificationsIntegrationTests {
 		notifications.notify(List.of(agent.id()), BREACHED);
 		notifications.notify(List.of(agent.id()), BREACHED);
 		notifications.notify(List.of(agent.id()), BREACHED);
-		long first = notifications.list(agent.id(), false, PageRequest.of(0, 10)).getContent().get(0).id();
+		long first = notifications.list(testUsers.current(agent), false, PageRequest.of(0, 10)).getContent().get(0).id();
 
 		assertThatThrownBy(() -> notifications.markRead(other.id(), first)).isInstanceOf(NotFoundException.class);
 		notifications.markRead(agent.id(), first);
 		notifications.markRead(agent.id(), first);
 
 		assertThat(notifications.unreadCount(agent.id())).isEqualTo(2);
-		assertThat(notifications.list(agent.id(), true, PageRequest.of(0, 10))).extracting(NotificationView::id)
+		assertThat(notifications.list(testUsers.current(agent), true, PageRequest.of(0, 10))).extracting(NotificationView::id)
 			.doesNotContain(first)
 			.hasSize(2);
 		assertThat(notifications.markAllRead(agent.id())).isEqualTo(2);
 		assertThat(notifications.markAllRead(agent.id())).isZero();
 		assertThat(notifications.unreadCount(agent.id())).isZero();
-		assertThat(notifications.list(agent.id(), false, PageRequest.of(0, 10))).hasSize(3)
+		assertThat(notifications.list(testUsers.current(agent), false, PageRequest.of(0, 10))).hasSize(3)
 			.allSatisfy(n -> assertThat(n.readAt()).isNotNull());
 	}
 
@@ -160,10 +163,44 @@ class NotificationsIntegrationTests {
 
 		notifications.notify(List.of(agent.id()), new Notice("x.y", "no.such.key", List.of("msg:no.such.arg"), null));
 
-		assertThat(notifications.list(agent.id(), false, PageRequest.of(0, 10))).singleElement()
+		assertThat(notifications.list(testUsers.current(agent), false, PageRequest.of(0, 10))).singleElement()
 			.satisfies(n -> assertThat(n.text()).isEqualTo("no.such.key"));
 		assertThat(mail.to(agent.email())).singleElement()
 			.satisfies(m -> assertThat(m.textBody()).contains("http://localhost:8080/notifications"));
+	}
+
+	@Test
+	void aNoticeAboutATicketTheRecipientCanNoLongerSeeLosesItsTextAndLinkAndIsNotMailed() {
+		var first = testUsers.group(app.rapport.identity.AssignmentMode.MANUAL);
+		var second = testUsers.group(app.rapport.identity.AssignmentMode.MANUAL);
+		UserSummary agent = testUsers.agentIn(first);
+		app.rapport.support.Api admin = app.rapport.support.Api.at(port)
+			.withToken(testUsers.token(testUsers.user(Role.ADMIN), "read", "write"));
+		String subject = "Confidential merger " + System.nanoTime();
+		var opened = admin.post("/api/v1/tickets", java.util.Map.of("subject", subject, "body", "Details inside.",
+				"requester", java.util.Map.of("email", "merger-" + System.nanoTime() + "@example.com"), "groupId", first.id()));
+		assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+		long ticket = opened.json().get("id").asLong();
+		Notice aboutIt = new Notice("commitment.breached", "test.notice.breached", List.of("#" + ticket + " " + subject,
+				"msg:test.notice.kind.first_response"), "/tickets/" + ticket, ticket);
+		notifications.notify(List.of(agent.id()), aboutIt);
+		assertThat(mail.to(agent.email())).singleElement().satisfies(m -> assertThat(m.textBody()).contains(subject));
+		assertThat(notifications.list(testUsers.current(agent), false, PageRequest.of(0, 10)).getContent().get(0).text())
+			.contains(subject);
+
+		String etag = admin.get("/api/v1/tickets/" + ticket).header("ETag");
+		assertThat(admin.patch("/api/v1/tickets/" + ticket, java.util.Map.of("groupId", second.id()),
+				java.util.Map.of("If-Match", etag)).status()).isEqualTo(200);
+
+		NotificationView hidden = notifications.list(testUsers.current(agent), false, PageRequest.of(0, 10)).getContent().get(0);
+		assertThat(hidden.text()).doesNotContain(subject).isEqualTo("A notice about a ticket you can no longer see.");
+		assertThat(hidden.link()).isNull();
+		assertThat(hidden.args()).isEmpty();
+		var api = app.rapport.support.Api.at(port).withToken(testUsers.token(agent, "read"));
+		assertThat(api.get("/api/v1/notifications").body()).doesNotContain(subject).doesNotContain("/tickets/" + ticket);
+
+		notifications.notify(List.of(agent.id()), aboutIt);
+		assertThat(mail.to(agent.email())).as("no mail about a ticket the agent may not see").hasSize(1);
 	}
 
 }

@@ -5,11 +5,13 @@ import java.util.UUID;
 
 import app.rapport.identity.ApiTokenService;
 import app.rapport.identity.AssignmentMode;
+import app.rapport.identity.CurrentUser;
 import app.rapport.identity.GroupSummary;
 import app.rapport.identity.Role;
 import app.rapport.identity.UserAdministration;
 import app.rapport.identity.UserSummary;
 
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
 /** Creates users, groups and tokens for tests; every user gets a unique e-mail. */
@@ -22,9 +24,17 @@ public class TestUsers {
 
 	private final ApiTokenService tokens;
 
-	public TestUsers(UserAdministration administration, ApiTokenService tokens) {
+	private final UserDetailsService accounts;
+
+	public TestUsers(UserAdministration administration, ApiTokenService tokens, UserDetailsService accounts) {
 		this.administration = administration;
 		this.tokens = tokens;
+		this.accounts = accounts;
+	}
+
+	/** The user as a signed-in request sees them, for calling services that take the current user. */
+	public CurrentUser current(UserSummary user) {
+		return (CurrentUser) accounts.loadUserByUsername(user.email());
 	}
 
 	public UserSummary user(Role role) {

@@ -52,7 +52,7 @@ class NotificationApiController {
 	PageResponse<NotificationJson> list(@AuthenticationPrincipal CurrentUser me,
 			@RequestParam(required = false) Boolean unread, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size) {
-		return PageResponse.of(notifications.list(me.id(), Boolean.TRUE.equals(unread),
+		return PageResponse.of(notifications.list(me, Boolean.TRUE.equals(unread),
 				Paging.of(page, size, Sort.unsorted())), NotificationJson::of);
 	}
 

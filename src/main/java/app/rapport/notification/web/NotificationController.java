@@ -32,7 +32,7 @@ class NotificationController {
 			@RequestParam(required = false) Integer page, Model model) {
 		boolean unreadOnly = Boolean.TRUE.equals(unread);
 		model.addAttribute("notifications",
-				notifications.list(me.id(), unreadOnly, Paging.of(page, null, Sort.unsorted())));
+				notifications.list(me, unreadOnly, Paging.of(page, null, Sort.unsorted())));
 		model.addAttribute("unreadOnly", unreadOnly);
 		return "notification/list";
 	}
@@ -41,7 +41,7 @@ class NotificationController {
 	@PostMapping("/notifications/{id}/read")
 	String read(@AuthenticationPrincipal CurrentUser me, @PathVariable long id) {
 		notifications.markRead(me.id(), id);
-		NotificationView view = notifications.notification(me.id(), id);
+		NotificationView view = notifications.notification(me, id);
 		return "redirect:" + (view.link() != null ? view.link() : "/notifications");
 	}
 

@@ -1,0 +1,3 @@
+-- Notices stored before V73 point to their ticket only by their link.
+update notification set ticket_id = cast(substring(link from 10) as bigint)
+where link ~ '^/tickets/[0-9]{1,18}$';
