@@ -82,10 +82,9 @@ class BadInputIntegrationTests {
 	/** Long enough for any column, short enough for a URL. */
 	static final String LONG_IN_URL = "x".repeat(4_000);
 
-	static final List<String> BAD_PAGES = List.of("2147483647", "99999999", "2147483648", "9999999999999", "-1",
-			"-2147483648", "abc");
+	static final List<String> BAD_PAGES = List.of("2147483647", "99999999", "9999999999999", "-1", "abc");
 
-	static final List<String> BAD_SIZES = List.of("0", "-1", "201", "2147483647", "abc");
+	static final List<String> BAD_SIZES = List.of("0", "201", "2147483647");
 
 	static final List<String> BAD_SORTS = List.of(",", ",,", ",asc", "updated,", "updated,sideways",
 			"updated,asc,desc", "nonsense");
@@ -98,8 +97,7 @@ class BadInputIntegrationTests {
 
 	static final List<String> FAR_LOCAL_TIMES = List.of("+999999999-12-31T23:59", "-999999999-01-01T00:00");
 
-	static final List<String> HUGE_NUMBERS = List.of("9223372036854775807", "-9223372036854775808",
-			"9223372036854775808", "1e400");
+	static final List<String> HUGE_NUMBERS = List.of("9223372036854775807", "9223372036854775808");
 
 	static final Pattern DATE_LIKE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(T.*)?");
 
@@ -298,14 +296,26 @@ class BadInputIntegrationTests {
 			}
 			bodies++;
 			JsonNode sample = sampleBody(e);
+			// U+0000 in every free text of the body at once: the refusal must name each of them. (In a date the
+			// body cannot even be read; that is replayed below, one field at a time.)
+			JsonNode everyTextNul = sampleBody(e);
+			List<String> texts = leaves(sample, "").stream()
+				.filter(leaf -> at(sample, leaf).isString() && !DATE_LIKE.matcher(at(sample, leaf).asString()).matches())
+				.toList();
+			for (String leaf : texts) {
+				everyTextNul = with(everyTextNul, leaf, JsonNodeFactory.instance.stringNode(NUL));
+			}
+			if (!texts.isEmpty()) {
+				sendBody(e, everyTextNul, e + " body " + texts + " = a\\u0000b", Expect.REFUSED, texts);
+			}
 			for (String leaf : leaves(sample, "")) {
 				JsonNode value = at(sample, leaf);
 				if (value.isString()) {
-					replayBody(e, sample, leaf, NUL, Expect.REFUSED, leaf);
-					replayBody(e, sample, leaf, LONG, Expect.REFUSED, null);
+					replayBody(e, sample, leaf, LONG, Expect.REFUSED, List.of());
 					if (DATE_LIKE.matcher(value.asString()).matches()) {
+						replayBody(e, sample, leaf, NUL, Expect.REFUSED, List.of(leaf));
 						for (String far : value.asString().contains("T") ? FAR_INSTANTS : FAR_DATES) {
-							replayBody(e, sample, leaf, far, Expect.NOT_FAILED, null);
+							replayBody(e, sample, leaf, far, Expect.NOT_FAILED, List.of());
 						}
 					}
 				}
@@ -347,14 +357,18 @@ class BadInputIntegrationTests {
 		}
 		for (Element form : forms.values()) {
 			Map<String, List<String>> baseline = baseline(form);
+			boolean get = !form.attr("method").equalsIgnoreCase("post");
+			Map<String, List<String>> everyTextNul = new LinkedHashMap<>(baseline);
 			for (Element field : form.select("input[name], textarea[name]")) {
 				if (NOT_TEXT.contains(field.attr("type").toLowerCase())) {
 					continue;
 				}
 				String name = field.attr("name");
-				boolean get = !form.attr("method").equalsIgnoreCase("post");
-				submit(form, with(baseline, name, NUL), Expect.REFUSED);
+				everyTextNul.put(name, List.of(NUL));
 				submit(form, with(baseline, name, get ? LONG_IN_URL : LONG), Expect.NOT_FAILED);
+			}
+			if (!everyTextNul.equals(baseline)) {
+				submit(form, everyTextNul, Expect.REFUSED);
 			}
 		}
 		assertThat(forms).as("forms found on the pages").hasSizeGreaterThan(20);
@@ -411,7 +425,7 @@ class BadInputIntegrationTests {
 				Api.Response r = api.raw("POST", "/api/v1/" + kind + "/import?dryRun=" + dryRun, "text/csv",
 						csv.getBytes(StandardCharsets.UTF_8));
 				check("POST /api/v1/" + kind + "/import?dryRun=" + dryRun + " (U+0000 in cells)", true,
-						new Reply(r.status(), String.valueOf(r.contentType()), r.body()), Expect.REFUSED, "file");
+						new Reply(r.status(), String.valueOf(r.contentType()), r.body()), Expect.REFUSED, List.of("file"));
 			}
 		});
 		assertNoFailures();
@@ -451,15 +465,20 @@ class BadInputIntegrationTests {
 	}
 
 	void replay(Endpoint e, Map<String, String> query, Expect expect) {
-		replay(e, Map.of(), query, sampleBody(e), expect, null);
+		replay(e, Map.of(), query, sampleBody(e), expect, List.of());
 	}
 
 	void replay(Endpoint e, Map<String, String> pathValues, Map<String, String> query, JsonNode body, Expect expect) {
-		replay(e, pathValues, query, body, expect, null);
+		replay(e, pathValues, query, body, expect, List.of());
 	}
 
 	void replay(Endpoint e, Map<String, String> pathValues, Map<String, String> query, JsonNode body, Expect expect,
 			String field) {
+		replay(e, pathValues, query, body, expect, field == null ? List.of() : List.of(field));
+	}
+
+	void replay(Endpoint e, Map<String, String> pathValues, Map<String, String> query, JsonNode body, Expect expect,
+			List<String> fields) {
 		String path = fill(e, pathValues);
 		Reply reply;
 		if (e.api()) {
@@ -489,7 +508,7 @@ class BadInputIntegrationTests {
 					: web.post(path, new LinkedHashMap<>(query));
 			reply = new Reply(p.status(), String.valueOf(p.header("Content-Type")), p.body());
 		}
-		check(e + " " + query + (pathValues.isEmpty() ? "" : " " + pathValues), e.api(), reply, expect, field);
+		check(e + " " + query + (pathValues.isEmpty() ? "" : " " + pathValues), e.api(), reply, expect, fields);
 	}
 
 	Api.Response sendMultipartParams(String url, Map<String, String> query) {
@@ -498,12 +517,12 @@ class BadInputIntegrationTests {
 		return api.raw("POST", url.replaceFirst("\\?.*", ""), m.contentType(), m.body());
 	}
 
-	void replayBody(Endpoint e, JsonNode shape, String leaf, String value, Expect expect, String field) {
+	void replayBody(Endpoint e, JsonNode shape, String leaf, String value, Expect expect, List<String> fields) {
 		// A fresh sample each time: the version it carries is current and its unique values are unused.
 		JsonNode changed = with(sampleBody(e), leaf, JsonNodeFactory.instance.stringNode(value));
 		Supplier<String> label = () -> e + " body " + leaf + "=" + (value.length() > 40 ? value.length() + " chars"
 				: value.replace("\u0000", "\\u0000"));
-		sendBody(e, changed, label.get(), expect, field);
+		sendBody(e, changed, label.get(), expect, fields);
 	}
 
 	void replayNumber(Endpoint e, JsonNode shape, String leaf, String huge) {
@@ -513,13 +532,13 @@ class BadInputIntegrationTests {
 		Api.Response r = api(e).raw(e.method(), fill(e, Map.of()), "application/json",
 				json.getBytes(StandardCharsets.UTF_8));
 		check(e + " body " + leaf + "=" + huge, true, new Reply(r.status(), String.valueOf(r.contentType()), r.body()),
-				Expect.NOT_FAILED, null);
+				Expect.NOT_FAILED, List.of());
 	}
 
-	void sendBody(Endpoint e, JsonNode body, String label, Expect expect, String field) {
+	void sendBody(Endpoint e, JsonNode body, String label, Expect expect, List<String> fields) {
 		Api.Response r = api(e).raw(e.method(), fill(e, Map.of()), "application/json",
 				body.toString().getBytes(StandardCharsets.UTF_8));
-		check(label, true, new Reply(r.status(), String.valueOf(r.contentType()), r.body()), expect, field);
+		check(label, true, new Reply(r.status(), String.valueOf(r.contentType()), r.body()), expect, fields);
 	}
 
 	void submit(Element form, Map<String, List<String>> fields, Expect expect) {
@@ -552,7 +571,7 @@ class BadInputIntegrationTests {
 			page = web.post(action, flat);
 		}
 		check(what, false, new Reply(page.status(), String.valueOf(page.header("Content-Type")), page.body()), expect,
-				null);
+				List.of());
 	}
 
 	void uploadReplay(Endpoint e, Multipart m, boolean truncated, Expect expect) {
@@ -568,10 +587,10 @@ class BadInputIntegrationTests {
 			reply = new Reply(p.status(), String.valueOf(p.header("Content-Type")), p.body());
 		}
 		check(e + " multipart" + (truncated ? " cut short" : "") + " " + new String(body, StandardCharsets.UTF_8)
-			.lines().filter(l -> l.startsWith("Content-")).toList(), e.api(), reply, expect, null);
+			.lines().filter(l -> l.startsWith("Content-")).toList(), e.api(), reply, expect, List.of());
 	}
 
-	void check(String what, boolean apiCall, Reply r, Expect expect, String field) {
+	void check(String what, boolean apiCall, Reply r, Expect expect, List<String> fields) {
 		replayed++;
 		if (r.status() >= 500) {
 			failures.add(what + " -> " + r);
@@ -596,9 +615,10 @@ class BadInputIntegrationTests {
 				if (!hasDetail) {
 					failures.add(what + " -> " + r.status() + " without a reason: " + r);
 				}
-				if (field != null && (problem.get("errors") == null
-						|| !problem.get("errors").findValuesAsString("field").contains(field))) {
-					failures.add(what + " -> " + r.status() + " does not name the field " + field + ": " + r);
+				List<String> named = problem.get("errors") == null ? List.of()
+						: problem.get("errors").findValuesAsString("field");
+				if (!named.containsAll(fields)) {
+					failures.add(what + " -> " + r.status() + " does not name the fields " + fields + ": " + r);
 				}
 			}
 		}
