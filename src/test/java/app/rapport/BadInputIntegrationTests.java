@@ -105,6 +105,17 @@ class BadInputIntegrationTests {
 	static final Set<String> NOT_TEXT = Set.of("hidden", "checkbox", "radio", "submit", "button", "file", "reset",
 			"image", "color", "range");
 
+	/** The endpoints {@link #sampleBody} has a valid body for. */
+	static final Set<String> SAMPLED = Set.of(
+		"POST /api/v1/tickets", "PATCH /api/v1/tickets/{id}", "POST /api/v1/tickets/{id}/messages",
+		"POST /api/v1/tickets/{id}/links", "POST /api/v1/tickets/{id}/follow-ups",
+		"POST /api/v1/tickets/{id}/merge", "POST /api/v1/contacts/{id}/merge", "POST /api/v1/contacts",
+		"PATCH /api/v1/contacts/{id}", "POST /api/v1/contacts/{id}/interactions",
+		"POST /api/v1/organizations/{id}/interactions", "POST /api/v1/organizations",
+		"PATCH /api/v1/organizations/{id}", "POST /api/v1/customer-attributes", "POST /api/v1/calendars",
+		"PUT /api/v1/calendars/{id}", "PUT /api/v1/calendars/{id}/days/{date}", "POST /api/v1/plans",
+		"PUT /api/v1/plans/{id}", "PUT /api/v1/breaches/{id}/reason", "POST /api/v1/tokens");
+
 	@LocalServerPort
 	int port;
 
@@ -319,7 +330,7 @@ class BadInputIntegrationTests {
 						}
 					}
 				}
-				else if (value.isNumber()) {
+				else if (value.isNumber() && hasSample(e)) {
 					for (String huge : HUGE_NUMBERS) {
 						replayNumber(e, sample, leaf, huge);
 					}
@@ -685,7 +696,8 @@ class BadInputIntegrationTests {
 				case "organizations", "organization" -> ids.get("organization");
 				case "calendars" -> ids.get("calendar");
 				case "plans" -> ids.get("plan");
-				case "users" -> pattern.startsWith("/admin") ? agent.id() : admin.id();
+				// Never the signed-in admin: a change that is accepted must not lock the test out.
+				case "users" -> agent.id();
 				case "groups" -> group.id();
 				case "notifications" -> ids.get("notification");
 				case "customer-attributes" -> ids.get("attribute");
@@ -779,6 +791,11 @@ class BadInputIntegrationTests {
 			default -> fromType(e.bodyType(), 0);
 		};
 		return Api.json(Api.toJson(body));
+	}
+
+	/** Whether the test knows a valid body (numbers are replayed only there: a made-up body might be accepted). */
+	static boolean hasSample(Endpoint e) {
+		return SAMPLED.contains(e.method() + " " + e.path());
 	}
 
 	Api api(Endpoint e) {
