@@ -49,7 +49,7 @@ class RequestGuard {
 			String path = request.getRequestURI().substring(request.getContextPath().length());
 			boolean api = path.startsWith("/api/");
 			if (path.equals("/error") && request.getDispatcherType() == DispatcherType.REQUEST) {
-				if (api || !acceptsHtml(request)) {
+				if (!acceptsHtml(request)) {
 					ProblemWriter.write(response, 404, "Not found", "No such resource.");
 				}
 				else {
