@@ -55,6 +55,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -66,10 +67,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sorts, dates far outside any sensible range, texts longer than their columns, U+0000 anywhere, odd
  * multipart parts and {@code GET /error}. Each must be answered 4xx with a reason and change nothing in the
  * database, or (where the input may be accepted) at least not fail; and nothing is logged at ERROR. The
- * breach detector is off in this context so that only the replayed requests write.
+ * breach detector is off in this context so that only the replayed requests write; the context is small
+ * (four connections) and closed afterwards, so that it does not hold PostgreSQL connections for the suite.
  */
 @RapportIntegrationTest
-@TestPropertySource(properties = "rapport.commitments.detector.enabled=false")
+@TestPropertySource(properties = { "rapport.commitments.detector.enabled=false",
+		"spring.datasource.hikari.maximum-pool-size=4" })
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(OutputCaptureExtension.class)
 class BadInputIntegrationTests {
