@@ -20,6 +20,7 @@ import app.rapport.identity.GroupSummary;
 import app.rapport.identity.UserDirectory;
 import app.rapport.identity.UserSummary;
 import app.rapport.shared.InvalidInputException;
+import app.rapport.shared.TimeLimits;
 import app.rapport.ticket.Priority;
 
 import org.springframework.stereotype.Service;
@@ -192,6 +193,8 @@ public class Attainment {
 		if (from == null || to == null) {
 			throw new InvalidInputException("from", "give both from and to (yyyy-mm-dd)");
 		}
+		TimeLimits.check("from", from);
+		TimeLimits.check("to", to);
 		if (to.isBefore(from)) {
 			throw new InvalidInputException("to", "must not be before from");
 		}

@@ -24,6 +24,7 @@ import app.rapport.commitment.calendar.WorkingPeriod;
 import app.rapport.shared.ConflictException;
 import app.rapport.shared.InvalidInputException;
 import app.rapport.shared.NotFoundException;
+import app.rapport.shared.TimeLimits;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -104,6 +105,7 @@ public class Calendars {
 		if (date == null || kind == null) {
 			throw new InvalidInputException("date", "give the date and whether it is a holiday or a working day");
 		}
+		TimeLimits.check("date", date);
 		List<WorkingPeriod> periods = periods("hours", hours);
 		List<CalendarDay> days = new ArrayList<>(calendar.calendarDays());
 		days.removeIf(d -> d.date().equals(date));
@@ -189,6 +191,7 @@ public class Calendars {
 		if (minutes < 0 || minutes > MAX_MINUTES) {
 			throw new InvalidInputException("minutes", "must be between 0 and " + MAX_MINUTES);
 		}
+		TimeLimits.check("from", from);
 		BusinessCalendar calendar = find(id).toBusinessCalendar();
 		try {
 			return calendar.plusMinutes(from, minutes);
@@ -201,6 +204,8 @@ public class Calendars {
 	/** Whole business minutes between two instants (0 when {@code to} is not after {@code from}). */
 	@Transactional(readOnly = true)
 	public long elapsed(long id, Instant from, Instant to) {
+		TimeLimits.check("from", from);
+		TimeLimits.check("to", to);
 		if (Duration.between(from, to).toMinutes() > MAX_MINUTES) {
 			throw new InvalidInputException("to", "must be at most ten years after from");
 		}

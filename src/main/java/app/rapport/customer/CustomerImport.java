@@ -38,7 +38,7 @@ public class CustomerImport {
 	}
 
 	public ImportReport importContacts(byte[] file, String charset, boolean dryRun, Long actor) {
-		CsvImport.Decoded decoded = CsvImport.decode(file, charset);
+		CsvImport.Decoded decoded = withoutNul(CsvImport.decode(file, charset));
 		List<AttributeSpec> specs = attributes.specs(AttributeTarget.CONTACT);
 		CsvImport.Table table = CsvImport.read(decoded.text(), CustomerColumns.aliases(CustomerColumns.CONTACT, specs, this::labels));
 		ImportRules.Plan<ContactDetails> plan = ImportRules.contacts(table, specs, this::organizationIdByName,
@@ -54,7 +54,7 @@ public class CustomerImport {
 	}
 
 	public ImportReport importOrganizations(byte[] file, String charset, boolean dryRun, Long actor) {
-		CsvImport.Decoded decoded = CsvImport.decode(file, charset);
+		CsvImport.Decoded decoded = withoutNul(CsvImport.decode(file, charset));
 		List<AttributeSpec> specs = attributes.specs(AttributeTarget.ORGANIZATION);
 		CsvImport.Table table = CsvImport.read(decoded.text(),
 				CustomerColumns.aliases(CustomerColumns.ORGANIZATION, specs, this::labels));
@@ -75,6 +75,21 @@ public class CustomerImport {
 		List<ImportProblem> sorted = new ArrayList<>(problems);
 		sorted.sort(Comparator.comparingInt(ImportProblem::line));
 		return new ImportReport(dryRun, decoded.charset().name(), rows, valid, created, table.ignoredColumns(), sorted);
+	}
+
+	/**
+	 * Refuses a file with U+0000 before any cell reaches a lookup: PostgreSQL cannot compare or store the
+	 * character (H2 can), so it is refused the same on both, with the line, for every kind of import.
+	 */
+	private static CsvImport.Decoded withoutNul(CsvImport.Decoded decoded) {
+		int at = decoded.text().indexOf('\u0000');
+		if (at >= 0) {
+			long line = decoded.text().substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+			throw new CustomerInputException(List.of(new FieldProblem("file", "forbiddenCharacter",
+					"contains the character U+0000 on line " + line + " (if the file is UTF-16, save it as UTF-8)",
+					String.valueOf(line))));
+		}
+		return decoded;
 	}
 
 	private Optional<Long> organizationIdByName(String name) {

@@ -69,6 +69,16 @@ public final class WebSession {
 		return postRaw(path, withToken);
 	}
 
+	/** Posts a raw {@code multipart/form-data} body built by the caller (who adds the CSRF part, see {@link #csrfToken()}). */
+	public Page postMultipart(String path, String contentType, byte[] body) {
+		return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+	}
+
+	/** The CSRF token of the last page seen, or {@code null}. */
+	public String csrfToken() {
+		return csrfToken;
+	}
+
 	/** Posts a form exactly as given, without adding a CSRF token. */
 	public Page postWithoutCsrf(String path, Map<String, ?> form) {
 		return postRaw(path, form);

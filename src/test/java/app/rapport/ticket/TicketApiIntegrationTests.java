@@ -476,6 +476,21 @@ class TicketApiIntegrationTests {
 	}
 
 	@Test
+	void refusesARequesterNameLongerThanItsColumnNamingTheFieldAndStoringNothing() {
+		Map<String, Object> body = newTicket("A very long name");
+		String email = TicketFixtures.uniqueEmail();
+		body.put("requester", Map.of("email", email, "name", "x".repeat(1_000_000)));
+		long before = ticketsInGroup();
+
+		Api.Response r = api.post("/api/v1/tickets", body);
+
+		assertProblem(r, 400, "name");
+		assertThat(r.json().get("errors").get(0).get("message").asString()).isEqualTo("must be at most 300 characters");
+		assertThat(ticketsInGroup()).isEqualTo(before);
+		assertThat(api.get("/api/v1/contacts?q=" + email).json().get("total").asLong()).isZero();
+	}
+
+	@Test
 	void refusesAnOversizedAttachmentWith413() {
 		long id = open("Too big").get("id").asLong();
 		byte[] big = new byte[10 * 1024 * 1024 + 1024];

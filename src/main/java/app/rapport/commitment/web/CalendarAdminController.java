@@ -277,7 +277,8 @@ class CalendarAdminController {
 			model.addAttribute("tryDueInstant", due);
 		}
 		catch (InvalidInputException ex) {
-			model.addAttribute("tryError", pages.text("commitments.calendar.try.badMinutes"));
+			model.addAttribute("tryError", pages.text(ex.fieldErrors().containsKey("from")
+					? "commitments.calendar.try.badFrom" : "commitments.calendar.try.badMinutes"));
 		}
 	}
 

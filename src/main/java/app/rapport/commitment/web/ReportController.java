@@ -13,6 +13,7 @@ import java.util.Map;
 import app.rapport.commitment.Attainment;
 import app.rapport.shared.InvalidInputException;
 import app.rapport.shared.TabularExport;
+import app.rapport.shared.TimeLimits;
 import app.rapport.shared.web.Times;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -203,7 +204,13 @@ class ReportController {
 			return fallback;
 		}
 		try {
-			return LocalDate.parse(value.strip());
+			LocalDate date = LocalDate.parse(value.strip());
+			if (!TimeLimits.accepts(date)) {
+				// The year 999,999,999 parses, but no report reaches it: say so instead of overflowing below.
+				errors.put(field, "commitment.report.error.date");
+				return fallback;
+			}
+			return date;
 		}
 		catch (DateTimeParseException ex) {
 			errors.put(field, "commitment.report.error.date");

@@ -9,9 +9,12 @@ import app.rapport.shared.ConflictException;
 import app.rapport.shared.InvalidInputException;
 import app.rapport.shared.NotFoundException;
 import jakarta.validation.ConstraintViolationException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.JsonNodeException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -31,6 +34,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Answers every REST API error as {@code application/problem+json} (RFC 9457) with per-field errors. */
@@ -71,8 +76,17 @@ public class ApiProblemHandler {
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
+		String field = ex.getCause() instanceof JacksonException json ? path(json) : "";
 		return problem(HttpStatus.BAD_REQUEST, "Malformed request body",
-				"The request body is not valid JSON or does not match the expected shape.", Map.of());
+				"The request body is not valid JSON or does not match the expected shape.",
+				field.isEmpty() ? Map.of() : Map.of(field, "has a value of the wrong type or out of range"));
+	}
+
+	/** A JSON tree the controller reads itself holds a value of the wrong kind, e.g. a number beyond a long. */
+	@ExceptionHandler(JsonNodeException.class)
+	ResponseEntity<ProblemDetail> unreadableTree(JsonNodeException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "Invalid input",
+				"A value in the request body has the wrong type or is out of range.", Map.of());
 	}
 
 	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class })
@@ -80,8 +94,30 @@ public class ApiProblemHandler {
 		String name = ex instanceof MethodArgumentTypeMismatchException m ? m.getName()
 				: ((MissingServletRequestParameterException) ex).getParameterName();
 		String reason = ex instanceof MethodArgumentTypeMismatchException ? "has an invalid value" : "is required";
+		// A converter that refuses a value for a reason of ours (a date out of range) says why.
+		for (Throwable t = ex.getCause(); t != null; t = t.getCause()) {
+			if (t instanceof InvalidInputException invalid && invalid.fieldErrors().size() == 1) {
+				reason = invalid.fieldErrors().values().iterator().next();
+			}
+		}
 		return problem(HttpStatus.BAD_REQUEST, "Invalid input", "Parameter '" + name + "' " + reason + ".",
 				Map.of(name, reason));
+	}
+
+	@ExceptionHandler({ MultipartException.class, MissingServletRequestPartException.class })
+	ResponseEntity<ProblemDetail> badMultipart(Exception ex) {
+		return UnreadableRequests.multipartProblem(ex);
+	}
+
+	/** A value the database refused although no check caught it before (see {@link DatabaseRefusals}). */
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ResponseEntity<ProblemDetail> refusedByTheDatabase(DataIntegrityViolationException ex)
+			throws DataIntegrityViolationException {
+		if (!DatabaseRefusals.isRefusedValue(ex)) {
+			throw ex;
+		}
+		DatabaseRefusals.log(ex);
+		return problem(HttpStatus.BAD_REQUEST, "Invalid input", "A value does not fit where it is stored.", Map.of());
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -122,6 +158,20 @@ public class ApiProblemHandler {
 	@ExceptionHandler({ AccessDeniedException.class, AuthorizationDeniedException.class })
 	ResponseEntity<ProblemDetail> forbidden(Exception ex) {
 		return problem(HttpStatus.FORBIDDEN, "Forbidden", "You are not allowed to do this.", Map.of());
+	}
+
+	/** A JSON path as the API names fields: {@code requester.name}, {@code tags[0]}. */
+	static String path(JacksonException ex) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference r : ex.getPath()) {
+			if (r.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(r.getPropertyName());
+			}
+			else if (r.getIndex() >= 0) {
+				path.append('[').append(r.getIndex()).append(']');
+			}
+		}
+		return path.toString();
 	}
 
 	/** Builds the problem response; {@code errors} become an {@code errors} list of {field, message}. */

@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * Values the layout needs on every page. Thymeleaf 3.1 no longer offers {@code #request} to templates,
- * so the page's own path (for the language switch to return to) comes from here.
+ * so the page's own path (for the language switch to return to) and the search box's text come from here.
  */
 @ControllerAdvice
 class LayoutModel {
@@ -21,6 +21,18 @@ class LayoutModel {
 		String path = uri.substring(Math.min(request.getContextPath().length(), uri.length()));
 		String query = failed == null && "GET".equals(request.getMethod()) ? request.getQueryString() : null;
 		return query == null ? path : path + "?" + query;
+	}
+
+	/** What the header's search box shows: the {@code q} of the request, if its parameters can be read at all. */
+	@ModelAttribute("searchQuery")
+	String searchQuery(HttpServletRequest request) {
+		try {
+			return request.getParameter("q");
+		}
+		catch (RuntimeException unreadableBody) {
+			// An error page for a body that cannot be parsed must not fail on parsing it again.
+			return null;
+		}
 	}
 
 }

@@ -58,6 +58,8 @@ class TicketApiController {
 	private static final Set<String> CHANGEABLE = Set.of("state", "priority", "type", "ownerId", "groupId", "tags",
 			"subject", "customFields", "version");
 
+	static final String SORT_REASON = "must be updated, created or priority, optionally followed by ,asc or ,desc";
+
 	private final TicketService tickets;
 
 	private final TicketFields fields;
@@ -125,15 +127,22 @@ class TicketApiController {
 				}
 			}
 		}
-		String[] sortParts = sort == null || sort.isBlank() ? new String[] { "updated" } : sort.split(",");
-		TicketQuery.Sort sortBy = ApiValues.parse(TicketQuery.Sort.class, "sort", sortParts[0]);
+		TicketQuery.Sort sortBy = TicketQuery.Sort.UPDATED;
 		boolean ascending = false;
-		if (sortParts.length > 1) {
-			String dir = sortParts[1].strip().toLowerCase(java.util.Locale.ROOT);
-			if (!dir.equals("asc") && !dir.equals("desc")) {
-				throw new InvalidInputException("sort", "must be updated, created or priority, optionally followed by ,asc or ,desc");
+		if (sort != null && !sort.isBlank()) {
+			// Exactly "key" or "key,direction": a missing key or direction (",", "updated,") is refused, not guessed.
+			String[] sortParts = sort.split(",", -1);
+			if (sortParts.length > 2 || sortParts[0].isBlank()) {
+				throw new InvalidInputException("sort", SORT_REASON);
 			}
-			ascending = dir.equals("asc");
+			sortBy = ApiValues.parse(TicketQuery.Sort.class, "sort", sortParts[0]);
+			if (sortParts.length == 2) {
+				String dir = sortParts[1].strip().toLowerCase(java.util.Locale.ROOT);
+				if (!dir.equals("asc") && !dir.equals("desc")) {
+					throw new InvalidInputException("sort", SORT_REASON);
+				}
+				ascending = dir.equals("asc");
+			}
 		}
 		Queue q = queue == null ? Queue.ALL : ApiValues.parse(Queue.class, "queue", queue);
 		TicketQuery query = new TicketQuery(q, states, ApiValues.parse(TicketType.class, "type", type),

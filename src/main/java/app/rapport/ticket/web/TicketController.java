@@ -142,7 +142,8 @@ class TicketController {
 			@RequestParam(required = false) String sort, @RequestParam(required = false) String page,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
 		Filters filters = filters(me, queue, state, type, priority, groupId, ownerId, tag, sort);
-		int pageNumber = Math.max(0, parseLong(page) == null ? 0 : parseLong(page).intValue());
+		// Clamped, not wrapped: a page beyond int stays beyond the limit, which Paging refuses.
+		int pageNumber = parseLong(page) == null ? 0 : (int) Math.max(0, Math.min(Integer.MAX_VALUE, parseLong(page)));
 		TicketQuery query = query(filters);
 		Page<TicketView> result = tickets.find(query, Paging.of(pageNumber, Paging.DEFAULT_SIZE, Sort.unsorted()), me);
 		Map<Queue, Long> counts = tickets.queueCounts(me);
@@ -418,7 +419,10 @@ class TicketController {
 			}
 		});
 		try {
-			Long owner = ownerId == null || ownerId.isBlank() ? null : Long.valueOf(ownerId);
+			Long owner = ownerId == null || ownerId.isBlank() ? null : parseLong(ownerId);
+			if (owner == null && ownerId != null && !ownerId.isBlank()) {
+				throw new InvalidInputException("ownerId", "must be the id of a user");
+			}
 			tickets.change(id, new TicketChanges(version, parse(TicketState.class, state, null),
 					parse(Priority.class, priority, null), parse(TicketType.class, type, null), ownerId != null, owner,
 					groupId, tags == null ? null : List.copyOf(Tags.parse(tags)), null, custom.isEmpty() ? null : custom), me);
