@@ -34,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 // A context (and database) of its own, so that "the first request" really is the first.
 @TestPropertySource(properties = "rapport.test.context=fresh-installation")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// Nothing else shares this context: close it after the class rather than keep its connections open.
+@org.springframework.test.annotation.DirtiesContext(classMode = org.springframework.test.annotation.DirtiesContext.ClassMode.AFTER_CLASS)
 class FreshInstallationIntegrationTests {
 
 	static final String ADMIN_EMAIL = "admin@test.rapport";

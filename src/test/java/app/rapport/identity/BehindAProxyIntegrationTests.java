@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ContextConfiguration(initializers = TestDatabase.class)
 @TestPropertySource(properties = { "rapport.trusted-proxies=127.0.0.1, ::1",
 		"rapport.sign-in.max-failures-per-address=3" })
+@org.springframework.test.annotation.DirtiesContext(classMode = org.springframework.test.annotation.DirtiesContext.ClassMode.AFTER_CLASS)
 class BehindAProxyIntegrationTests {
 
 	@LocalServerPort
