@@ -74,7 +74,7 @@ public class CustomerImport {
 			CsvImport.Table table, List<ImportProblem> problems) {
 		List<ImportProblem> sorted = new ArrayList<>(problems);
 		sorted.sort(Comparator.comparingInt(ImportProblem::line));
-		return new ImportReport(dryRun, decoded.charset().name(), rows, valid, created, table.ignoredColumns(), sorted);
+		return new ImportReport(dryRun, decoded.charsetName(), rows, valid, created, table.ignoredColumns(), sorted);
 	}
 
 	private Optional<Long> organizationIdByName(String name) {
