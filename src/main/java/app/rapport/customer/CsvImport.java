@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import app.rapport.shared.TabularExport;
 import com.ibm.icu.text.CharsetDetector;
 import com.ibm.icu.text.CharsetMatch;
 import org.apache.commons.csv.CSVFormat;
@@ -190,7 +191,8 @@ public final class CsvImport {
 						break;
 					}
 					if (key != null) {
-						values.put(key, record.get(i));
+						// Rapport's own exports guard formula-like values with an apostrophe: take it off again.
+						values.put(key, TabularExport.unguard(record.get(i)));
 					}
 				}
 				rows.add(new Row(line, values));

@@ -160,6 +160,19 @@ class CsvImportTests {
 		}
 
 		@Test
+		void takesOffTheApostropheTheExportPutsBeforeAFormulaAndKeepsPhoneNumbers() {
+			String csv = "name,phone,personal_notes\n'=HYPERLINK(\"x\"),+359 88 123 4567; +86 138 0013 8000,''=quoted by the user\n";
+			CsvImport.Row row = CsvImport.read(csv, ALIASES).rows().get(0);
+			assertThat(row.get("name")).isEqualTo("=HYPERLINK(\"x\")");
+			assertThat(row.get("phone")).isEqualTo("+359 88 123 4567; +86 138 0013 8000");
+			assertThat(row.get("personal_notes")).isEqualTo("'=quoted by the user");
+			var plan = ImportRules.contacts(CsvImport.read("name,phone\nIvan,'+359 88 123 4567\n", ALIASES), List.of(),
+					name -> Optional.empty(), (e, p) -> Optional.empty());
+			assertThat(plan.problems()).isEmpty();
+			assertThat(plan.valid().get(0).details().phones()).containsExactly("+359 88 123 4567");
+		}
+
+		@Test
 		void reportsABrokenQuoteWithItsLine() {
 			CsvImport.Table table = CsvImport.read("name,email\nA,a@example.com\n\"B,b@example.com\n", ALIASES);
 			assertThat(table.rows()).hasSize(1);
