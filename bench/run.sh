@@ -3,8 +3,9 @@
 # it over HTTP; prints a Markdown table and appends it to docs/benchmarks.md. Never part of `mvn test`.
 #
 #   SCALE=small|medium|large|full (default small; large = 200k tickets, for the commitments suite)      DB=h2|postgresql   (default h2)
-#   SUITE=api|commitments     (default api: tickets, lists, search, memory; commitments: clock recomputation
-#                              after plan/calendar changes and breach-detection delay at RATE tickets/s)
+#   SUITE=api|commitments|import (default api: tickets, lists, search, memory; commitments: clock recomputation
+#                              after plan/calendar changes and breach-detection delay at RATE tickets/s;
+#                              import: CSV imports of 50,000 organizations and of 500 to 50,000 contacts)
 #   RATES=200,50 LOAD_SECONDS=30 (commitments suite: one round of paced ticket creation per rate)
 #   PORT=18080   JAVA_OPTS="-Xmx1g"   REQUESTS=400   SKIP_GENERATE=1 (reuse the last database of this scale)
 #   PostgreSQL: PGHOST/PGPORT/PGUSER (default 127.0.0.1/5432/postgres); the database rapport_bench is recreated.
@@ -17,7 +18,8 @@ SECONDS_OF_LOAD=${LOAD_SECONDS:-30}
 case "$SUITE" in
   api) BENCH_CLASS=ApiLoadBenchmark ;;
   commitments) BENCH_CLASS=CommitmentBenchmark ;;
-  *) echo "SUITE must be api or commitments" >&2; exit 2 ;;
+  import) BENCH_CLASS=ImportBenchmark ;;
+  *) echo "SUITE must be api, commitments or import" >&2; exit 2 ;;
 esac
 DB=${DB:-h2}
 PORT=${PORT:-18080}

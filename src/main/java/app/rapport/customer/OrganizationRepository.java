@@ -18,6 +18,14 @@ interface OrganizationRepository extends JpaRepository<Organization, Long>, JpaS
 	@Query("select o from Organization o where lower(o.name) in :lowerNames")
 	List<Organization> findByLowerNames(Collection<String> lowerNames);
 
+	/** Ids and names of the organizations whose lower-cased name is one of {@code lowerNames}. */
+	@Query("select new app.rapport.customer.OrganizationChoice(o.id, o.name) from Organization o where lower(o.name) in :lowerNames")
+	List<OrganizationChoice> choicesByLowerNames(Collection<String> lowerNames);
+
+	/** Ids and names of the organizations with one of {@code ids}. */
+	@Query("select new app.rapport.customer.OrganizationChoice(o.id, o.name) from Organization o where o.id in :ids")
+	List<OrganizationChoice> choicesByIds(Collection<Long> ids);
+
 	List<Organization> findTop1000ByOrderByNameAsc();
 
 }
