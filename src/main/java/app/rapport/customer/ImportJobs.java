@@ -103,8 +103,14 @@ public class ImportJobs {
 	private void run(String id, ImportTarget target, byte[] file, String charset, Long actor) {
 		Progress progress = new Progress(id);
 		try {
-			String json = storable(imports.write(target, file, charset, actor, progress));
+			ImportReport report = imports.write(target, file, charset, actor, progress);
+			long committed = System.nanoTime();
+			String json = storable(report);
 			ownTransaction.executeWithoutResult(status -> jobs.finish(id, ImportJobState.DONE, json, null, clock.instant()));
+			log.info("Import {} wrote {} {} of {} rows in {} ms: read and checked in {} ms, written in {} ms, committed in {} ms", id,
+					report.created(), target.path(), report.rows(), millis(progress.started, committed),
+					millis(progress.started, progress.writingFrom), millis(progress.writingFrom, progress.writtenAt),
+					millis(progress.writtenAt, committed));
 		}
 		catch (RuntimeException ex) {
 			log.warn("Import {} of {} failed; nothing was written", id, target.path(), ex);
@@ -144,10 +150,20 @@ public class ImportJobs {
 		}
 	}
 
-	/** Writes the import's progress in transactions of its own, so that polling sees it. */
+	private static long millis(long fromNanos, long toNanos) {
+		return toNanos == 0 || fromNanos == 0 ? 0 : (toNanos - fromNanos) / 1_000_000;
+	}
+
+	/** Writes the import's progress in transactions of its own, so that polling sees it; notes when each phase began for the log. */
 	private final class Progress implements ImportProgress {
 
 		private final String id;
+
+		private final long started = System.nanoTime();
+
+		private long writingFrom;
+
+		private long writtenAt;
 
 		private int rows;
 
@@ -164,6 +180,11 @@ public class ImportJobs {
 
 		@Override
 		public void writing(int written, int total) {
+			long now = System.nanoTime();
+			if (written == 0) {
+				writingFrom = now;
+			}
+			writtenAt = now;
 			ownTransaction.executeWithoutResult(
 					status -> jobs.progress(id, ImportJobState.WRITING, rows, total, written, clock.instant()));
 		}

@@ -130,8 +130,16 @@ class CustomerImportIntegrationTests {
 		JsonNode report = ImportJobPolling.report(agent, startImport(agent, "organizations", utf8(csv)));
 		assertThat(report.get("created").asInt()).isEqualTo(1);
 		assertThat(report.get("problems").get(0).get("code").asString()).isEqualTo("invalidDomain");
-		assertThat(agent.get("/api/v1/organizations?q=sofialog-" + id).json().get("items").get(0).get("name").asString())
-			.isEqualTo("София Логистик " + id);
+		JsonNode created = agent.get("/api/v1/organizations?q=sofialog-" + id).json().get("items").get(0);
+		assertThat(created.get("name").asString()).isEqualTo("София Логистик " + id);
+
+		// Names are compared case-insensitively, by the organizations' import and by the contacts' one.
+		Api.Response again = agent.raw("POST", "/api/v1/organizations/import", "text/csv", utf8("name\nСОФИЯ ЛОГИСТИК " + id + "\n"));
+		assertThat(again.json().get("problems").get(0).get("code").asString()).isEqualTo("duplicateExisting");
+		JsonNode contact = ImportJobPolling.report(agent, startImport(agent, "contacts",
+				utf8("name,email,organization\nДимитър " + id + ",dimitar-" + id + "@example.bg,софия логистик " + id + "\n")));
+		assertThat(contact.get("created").asInt()).isEqualTo(1);
+		assertThat(agent.get("/api/v1/organizations/" + created.get("id").asLong()).json().get("contactCount").asLong()).isEqualTo(1);
 	}
 
 	@Test
