@@ -3,11 +3,13 @@
 # it over HTTP; prints a Markdown table and appends it to docs/benchmarks.md. Never part of `mvn test`.
 #
 #   SCALE=small|medium|large|full (default small; large = 200k tickets, for the commitments suite)      DB=h2|postgresql   (default h2)
-#   SUITE=api|commitments     (default api: tickets, lists, search, memory; commitments: clock recomputation
-#                              after plan/calendar changes and breach-detection delay at RATE tickets/s)
+#   SUITE=api|commitments|import (default api: tickets, lists, search, memory; commitments: clock recomputation
+#                              after plan/calendar changes and breach-detection delay at RATE tickets/s;
+#                              import: CSV imports of 50,000 organizations and of 500 to 50,000 contacts)
 #   RATES=200,50 LOAD_SECONDS=30 (commitments suite: one round of paced ticket creation per rate)
 #   PORT=18080   JAVA_OPTS="-Xmx1g"   REQUESTS=400   SKIP_GENERATE=1 (reuse the last database of this scale)
-#   PostgreSQL: PGHOST/PGPORT/PGUSER (default 127.0.0.1/5432/postgres); the database rapport_bench is recreated.
+#   PostgreSQL: PGHOST/PGPORT/PGUSER (default 127.0.0.1/5432/postgres); the database BENCH_DATABASE (default
+#   rapport_bench) is recreated; PGJDBC_OPTIONS (e.g. reWriteBatchedInserts=true) go into its JDBC URL.
 set -euo pipefail
 
 SCALE=${SCALE:-small}
@@ -17,7 +19,8 @@ SECONDS_OF_LOAD=${LOAD_SECONDS:-30}
 case "$SUITE" in
   api) BENCH_CLASS=ApiLoadBenchmark ;;
   commitments) BENCH_CLASS=CommitmentBenchmark ;;
-  *) echo "SUITE must be api or commitments" >&2; exit 2 ;;
+  import) BENCH_CLASS=ImportBenchmark ;;
+  *) echo "SUITE must be api, commitments or import" >&2; exit 2 ;;
 esac
 DB=${DB:-h2}
 PORT=${PORT:-18080}
@@ -26,6 +29,8 @@ REQUESTS=${REQUESTS:-400}
 PGHOST=${PGHOST:-127.0.0.1}
 PGPORT=${PGPORT:-5432}
 PGUSER=${PGUSER:-postgres}
+BENCH_DATABASE=${BENCH_DATABASE:-rapport_bench}
+PGJDBC_OPTIONS=${PGJDBC_OPTIONS:-}
 
 case "$SCALE" in
   small)  TICKETS=10000;   CONTACTS=2000;   MESSAGES=50000 ;;
@@ -60,7 +65,7 @@ export RAPPORT_DATA_DIR="$WORK/data"
 export SERVER_PORT=$PORT
 if [ "$DB" = postgresql ]; then
   export PGOPTIONS="--client-min-messages=warning"
-  export RAPPORT_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/rapport_bench"
+  export RAPPORT_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DATABASE${PGJDBC_OPTIONS:+?$PGJDBC_OPTIONS}"
   export RAPPORT_DB_USER=$PGUSER
   export RAPPORT_DB_PASSWORD=${RAPPORT_DB_PASSWORD:-}
 fi
@@ -72,8 +77,8 @@ GENERATE_SECONDS=skipped
 if [ -z "${SKIP_GENERATE:-}" ]; then
   rm -rf "$WORK/data"
   if [ "$DB" = postgresql ]; then
-    psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -qc "drop database if exists rapport_bench"
-    psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -qc "create database rapport_bench"
+    psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -qc "drop database if exists $BENCH_DATABASE"
+    psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -qc "create database $BENCH_DATABASE"
   fi
   echo "Generating $TICKETS tickets, $CONTACTS contacts, $MESSAGES messages on $DB (log: $WORK/generate.log) ..."
   START=$(date +%s)
@@ -113,7 +118,7 @@ mvn -q -B -o test -Pbenchmark -Dtest=$BENCH_CLASS -Dbench.rates="$RATES" -Dbench
     | sed -E 's/^.*(Generated [0-9]+ rows|Search reindexed in)/- \1/' || true
   grep -hE "Commitment clocks now kept for" "$WORK/app.log" 2>/dev/null | sed -E 's/^.*(Commitment clocks now kept)/- \1/' || true
   echo "- Machine: nproc $(nproc), memory $(free -g | awk '/^Mem:/ {print $2 " GiB total, " $7 " GiB available"}'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "- JVM: \`$JAVA_OPTS\`, $(java -version 2>&1 | head -1)"
+  echo "- JVM: \`$JAVA_OPTS\`, $(java -version 2>&1 | head -1)${PGJDBC_OPTIONS:+; JDBC URL options \`$PGJDBC_OPTIONS\`}"
   echo
   cat "$WORK/result.md"
 } | tee -a "$ROOT/docs/benchmarks.md"

@@ -17,6 +17,14 @@ interface ContactRepository extends JpaRepository<Contact, Long>, JpaSpecificati
 	@Query("select distinct c from Contact c join c.phones p where p.normalized in :phones and c.mergedIntoId is null")
 	List<Contact> findByAnyPhone(Collection<String> phones);
 
+	/** Rows of (normalized e-mail, contact id, contact name) of the live contacts that have one of {@code emails}. */
+	@Query("select e, c.id, c.name from Contact c join c.emails e where e in :emails and c.mergedIntoId is null")
+	List<Object[]> ownersOfEmails(Collection<String> emails);
+
+	/** Rows of (normalized phone, contact id, contact name) of the live contacts that have one of {@code phones}. */
+	@Query("select p.normalized, c.id, c.name from Contact c join c.phones p where p.normalized in :phones and c.mergedIntoId is null")
+	List<Object[]> ownersOfPhones(Collection<String> phones);
+
 	Page<Contact> findByMergedIntoIdIsNull(Pageable pageable);
 
 	Page<Contact> findByOrganizationIdAndMergedIntoIdIsNull(Long organizationId, Pageable pageable);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import app.rapport.shared.TabularExport;
 import com.ibm.icu.text.CharsetDetector;
 import com.ibm.icu.text.CharsetMatch;
 import org.apache.commons.csv.CSVFormat;
@@ -29,20 +30,40 @@ public final class CsvImport {
 
 	public static final int MAX_ROWS = 50_000;
 
+	/** How much of a file the GB18030-or-Big5 decision looks at: plenty of characters, bounded time. */
+	private static final int SCORED_BYTES = 64 * 1024;
+
+	private static final String CHINESE = "chinese";
+
+	/**
+	 * Big5 as Windows writes it (code page 950): a superset of Java's plain "Big5", which lacks the seven
+	 * Eten characters such as 碁 and 裏 and the euro sign that Traditional Chinese Excel files contain.
+	 */
+	static final Charset BIG5 = Charset.forName("x-windows-950");
+
+	private static final Charset GB18030 = Charset.forName("GB18030");
+
 	/** Encodings we accept by name in the override parameter. */
 	static final Map<String, String> CHARSET_NAMES = Map.of("utf-8", "UTF-8", "utf8", "UTF-8", "gb18030", "GB18030", "gbk",
-			"GB18030", "gb2312", "GB18030", "windows-1251", "windows-1251", "cp1251", "windows-1251", "big5", "Big5");
+			"GB18030", "gb2312", "GB18030", "windows-1251", "windows-1251", "cp1251", "windows-1251", "big5", BIG5.name(),
+			"cp950", BIG5.name());
 
-	/** ICU's names for Chinese and Cyrillic encodings, mapped to the one we decode with. */
-	private static final Map<String, String> DETECTED = Map.of("GB18030", "GB18030", "GBK", "GB18030", "GB2312",
-			"GB18030", "Big5", "GB18030", "EUC-KR", "GB18030", "EUC-JP", "GB18030", "Shift_JIS", "GB18030",
-			"windows-1251", "windows-1251", "ISO-8859-5", "windows-1251", "KOI8-R", "windows-1251");
+	/** ICU's names for Chinese and Cyrillic encodings: which of the two families we decode them as. */
+	private static final Map<String, String> DETECTED = Map.of("GB18030", CHINESE, "GBK", CHINESE, "GB2312", CHINESE,
+			"Big5", CHINESE, "EUC-KR", CHINESE, "EUC-JP", CHINESE, "Shift_JIS", CHINESE, "windows-1251", "windows-1251",
+			"ISO-8859-5", "windows-1251", "KOI8-R", "windows-1251");
 
 	private CsvImport() {
 	}
 
 	/** The decoded text and the encoding used. */
 	public record Decoded(Charset charset, String text) {
+
+		/** The encoding's name as users know it ("Big5" rather than Java's "x-windows-950"). */
+		public String charsetName() {
+			return BIG5.equals(charset) ? "Big5" : charset.name();
+		}
+
 	}
 
 	/** A data row: its line number in the file and its values by column key. */
@@ -72,7 +93,8 @@ public final class CsvImport {
 			Charset charset = Charset.forName(name);
 			String text = strictDecode(bytes, charset);
 			if (text == null) {
-				throw new CustomerInputException(List.of(new FieldProblem("charset", "wrongCharset", "the file is not valid " + name, name)));
+				String label = new Decoded(charset, "").charsetName();
+				throw new CustomerInputException(List.of(new FieldProblem("charset", "wrongCharset", "the file is not valid " + label, label)));
 			}
 			return new Decoded(charset, stripBom(text));
 		}
@@ -83,12 +105,18 @@ public final class CsvImport {
 		CharsetDetector detector = new CharsetDetector();
 		detector.setText(bytes);
 		CharsetMatch[] matches = detector.detectAll();
-		// Short Chinese files are often reported as Big5 or another CJK encoding; the supported Chinese
-		// encoding is GB18030 (Big5 only by explicit choice), and likewise Windows-1251 for Cyrillic.
+		// ICU tells Chinese from Cyrillic well, but not GB18030 from Big5 in a short file (it gives both the
+		// same low confidence and may name a Japanese or Korean encoding): chineseOf decides between the two.
 		for (CharsetMatch match : matches) {
-			String name = DETECTED.get(match.getName());
-			if (name != null) {
-				Charset charset = Charset.forName(name);
+			String family = DETECTED.get(match.getName());
+			if (CHINESE.equals(family)) {
+				Decoded chinese = chineseOf(bytes);
+				if (chinese != null) {
+					return chinese;
+				}
+			}
+			else if (family != null) {
+				Charset charset = Charset.forName(family);
 				String text = strictDecode(bytes, charset);
 				if (text != null) {
 					return new Decoded(charset, text);
@@ -163,7 +191,8 @@ public final class CsvImport {
 						break;
 					}
 					if (key != null) {
-						values.put(key, record.get(i));
+						// Rapport's own exports guard formula-like values with an apostrophe: take it off again.
+						values.put(key, TabularExport.unguard(record.get(i)));
 					}
 				}
 				rows.add(new Row(line, values));
@@ -204,6 +233,62 @@ public final class CsvImport {
 			}
 		}
 		return n;
+	}
+
+	/**
+	 * GB18030 or Big5, whichever the bytes are valid in and, when both are, whichever reads more of its
+	 * own common characters: GB2312's first level (the 3,755 most used Simplified characters, lead bytes
+	 * B0–D7) against Big5's frequent block (the 5,401 most used Traditional characters, A440–C67E). Text
+	 * read in the wrong one turns largely into kana, symbols, private-use or rare characters, so the right
+	 * one scores higher; a tie (a file too short to tell) goes to GB18030.
+	 */
+	static Decoded chineseOf(byte[] bytes) {
+		String gb = strictDecode(bytes, GB18030);
+		String big5 = strictDecode(bytes, BIG5);
+		if (big5 != null && (gb == null || commonBig5(bytes) > commonGb2312(bytes))) {
+			return new Decoded(BIG5, big5);
+		}
+		return gb == null ? null : new Decoded(GB18030, gb);
+	}
+
+	/** How many two-byte GB characters in the first 64 KiB are in GB2312's first level. */
+	static int commonGb2312(byte[] bytes) {
+		int common = 0;
+		int end = Math.min(bytes.length, SCORED_BYTES);
+		for (int i = 0; i < end; i++) {
+			int lead = bytes[i] & 0xFF;
+			if (lead < 0x81 || i + 1 >= end) {
+				continue;
+			}
+			int trail = bytes[i + 1] & 0xFF;
+			if (trail >= 0x30 && trail <= 0x39) {
+				i += 3; // a four-byte GB18030 sequence
+				continue;
+			}
+			if (lead >= 0xB0 && lead <= 0xD7 && trail >= 0xA1 && trail <= 0xFE) {
+				common++;
+			}
+			i++;
+		}
+		return common;
+	}
+
+	/** How many two-byte Big5 characters in the first 64 KiB are in Big5's frequent block. */
+	static int commonBig5(byte[] bytes) {
+		int common = 0;
+		int end = Math.min(bytes.length, SCORED_BYTES);
+		for (int i = 0; i < end; i++) {
+			int lead = bytes[i] & 0xFF;
+			if (lead < 0x81 || i + 1 >= end) {
+				continue;
+			}
+			int code = lead << 8 | bytes[i + 1] & 0xFF;
+			if (code >= 0xA440 && code <= 0xC67E) {
+				common++;
+			}
+			i++;
+		}
+		return common;
 	}
 
 	private static String stripBom(String text) {

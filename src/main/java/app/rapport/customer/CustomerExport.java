@@ -57,7 +57,7 @@ public class CustomerExport {
 				}
 				List<List<?>> result = batch.stream().<List<?>>map(c -> {
 					List<Object> row = new ArrayList<>(List.of(c.getId(), c.getName(), nz(c.getLatinName()),
-							String.join("; ", c.getEmails()),
+							String.join("; ", primaryFirst(c)),
 							String.join("; ", c.getPhones().stream().map(PhoneNumber::getPhone).toList()), c.getLanguage(),
 							nz(c.getPreferredChannel()), c.getLifecycleStage().name(), nz(orgNames.get(c.getOrganizationId())),
 							nz(c.getOrganizationRole()), nz(c.getValuesMost()), nz(c.getPersonalNotes()),
@@ -105,6 +105,16 @@ public class CustomerExport {
 	/** Pages of entities until an empty one; each page is read only when the previous one was written. */
 	private static <T> Stream<List<T>> batches(java.util.function.IntFunction<Page<T>> pageLoader) {
 		return IntStream.iterate(0, i -> i + 1).mapToObj(pageLoader).takeWhile(p -> !p.isEmpty()).map(Page::getContent);
+	}
+
+	/** The e-mails with the primary one first: the import makes the first one primary, and the database keeps no order. */
+	private static List<String> primaryFirst(Contact c) {
+		List<String> emails = new ArrayList<>();
+		if (c.getPrimaryEmail() != null) {
+			emails.add(c.getPrimaryEmail());
+		}
+		c.getEmails().stream().filter(e -> !e.equals(c.getPrimaryEmail())).sorted().forEach(emails::add);
+		return emails;
 	}
 
 	private static Object nz(Object value) {

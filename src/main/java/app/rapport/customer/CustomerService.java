@@ -162,12 +162,32 @@ public class CustomerService {
 		if (duplicate.isPresent()) {
 			throw new DuplicateContactException(duplicate.get());
 		}
-		Contact c = existing;
+		Contact c = existing == null ? newContact(d, actor) : existing;
+		applyContact(c, d, attributeValues, org == null ? null : "#" + org.getId() + " " + org.getName(), actor);
+		contacts.flush();
+		return ContactView.of(c, org);
+	}
+
+	/**
+	 * Creates a contact from details the import has already checked (field rules, normalized attributes,
+	 * organization, duplicates), without looking anything up again and without a flush: the import
+	 * flushes a batch at a time. Audited like any other new contact.
+	 */
+	void createImportedContact(ContactDetails d, String organizationLabel, Long actor) {
+		applyContact(newContact(d, actor), d, d.attributes(), organizationLabel, actor);
+	}
+
+	private Contact newContact(ContactDetails d, Long actor) {
 		String language = CustomerRules.language(d.language());
-		if (c == null) {
-			c = contacts.save(new Contact(d.name().trim(), language == null ? "en" : language, clock.instant()));
-			audit.record(AuditTrail.CONTACT, c.getId(), "created", null, c.getName(), actor);
-		}
+		Contact c = contacts.save(new Contact(d.name().trim(), language == null ? "en" : language, clock.instant()));
+		audit.record(AuditTrail.CONTACT, c.getId(), "created", null, c.getName(), actor);
+		return c;
+	}
+
+	/** Sets the details on the contact and audits every change; {@code organizationLabel} is "#id name" of the new organization. */
+	private void applyContact(Contact c, ContactDetails d, Map<String, String> attributeValues, String organizationLabel,
+			Long actor) {
+		String language = CustomerRules.language(d.language());
 		long id = c.getId();
 		Contact target = c;
 		change(id, "name", c.getName(), d.name().trim(), target::setName, actor);
@@ -190,7 +210,7 @@ public class CustomerService {
 		Long oldOrg = c.getOrganizationId();
 		ContactRole oldRole = c.getOrganizationRole();
 		c.setOrganization(d.organizationId(), CustomerRules.parse(ContactRole.class, d.organizationRole()));
-		audit.record(AuditTrail.CONTACT, id, "organization", orgLabel(oldOrg), org == null ? null : "#" + org.getId() + " " + org.getName(), actor);
+		audit.record(AuditTrail.CONTACT, id, "organization", orgLabel(oldOrg), organizationLabel, actor);
 		audit.record(AuditTrail.CONTACT, id, "organizationRole", oldRole, c.getOrganizationRole(), actor);
 		change(id, "valuesMost", c.getValuesMost(), blankToNull(d.valuesMost()), target::setValuesMost, actor);
 		change(id, "personalNotes", c.getPersonalNotes(), blankToNull(d.personalNotes()), target::setPersonalNotes, actor);
@@ -199,8 +219,6 @@ public class CustomerService {
 		audit.record(AuditTrail.CONTACT, id, "tags", emptyToNull(oldTags), emptyToNull(String.join(", ", c.getTags())), actor);
 		auditAttributes(AuditTrail.CONTACT, id, c.getAttributes(), attributeValues, actor);
 		c.replaceAttributes(attributeValues);
-		contacts.flush();
-		return ContactView.of(c, org);
 	}
 
 	/**
@@ -384,14 +402,32 @@ public class CustomerService {
 		if (sameName.isPresent()) {
 			throw new DuplicateOrganizationException(sameName.get());
 		}
-		Organization o = existing;
+		Organization o = existing == null ? newOrganization(d, actor) : existing;
+		applyOrganization(o, d, attributeValues, actor);
+		organizations.flush();
+		return OrganizationView.of(o, existing == null ? 0 : contacts.countByOrganizationIdAndMergedIntoIdIsNull(o.getId()));
+	}
+
+	/**
+	 * Creates an organization from details the import has already checked (field rules, normalized
+	 * attributes, unique name), without looking anything up again and without a flush.
+	 */
+	void createImportedOrganization(OrganizationDetails d, Long actor) {
+		applyOrganization(newOrganization(d, actor), d, d.attributes(), actor);
+	}
+
+	private Organization newOrganization(OrganizationDetails d, Long actor) {
 		String language = CustomerRules.language(d.language());
 		OrganizationKind kind = CustomerRules.parse(OrganizationKind.class, d.kind());
-		if (o == null) {
-			o = organizations.save(new Organization(d.name().trim(), kind == null ? OrganizationKind.COMPANY : kind,
-					language == null ? "en" : language, clock.instant()));
-			audit.record(AuditTrail.ORGANIZATION, o.getId(), "created", null, o.getName(), actor);
-		}
+		Organization o = organizations.save(new Organization(d.name().trim(), kind == null ? OrganizationKind.COMPANY : kind,
+				language == null ? "en" : language, clock.instant()));
+		audit.record(AuditTrail.ORGANIZATION, o.getId(), "created", null, o.getName(), actor);
+		return o;
+	}
+
+	private void applyOrganization(Organization o, OrganizationDetails d, Map<String, String> attributeValues, Long actor) {
+		String language = CustomerRules.language(d.language());
+		OrganizationKind kind = CustomerRules.parse(OrganizationKind.class, d.kind());
 		long id = o.getId();
 		Organization target = o;
 		String type = AuditTrail.ORGANIZATION;
@@ -416,8 +452,6 @@ public class CustomerService {
 		audit.record(type, id, "tags", emptyToNull(oldTags), emptyToNull(String.join(", ", o.getTags())), actor);
 		auditAttributes(type, id, o.getAttributes(), attributeValues, actor);
 		o.replaceAttributes(attributeValues);
-		organizations.flush();
-		return OrganizationView.of(o, existing == null ? 0 : contacts.countByOrganizationIdAndMergedIntoIdIsNull(id));
 	}
 
 	// ---- helpers

@@ -16,6 +16,12 @@ import java.util.function.Function;
  */
 public final class ImportRules {
 
+	/** What separates several e-mails in one cell ("a@x.cn; b@x.cn", also commas and spaces). */
+	static final String EMAIL_SEPARATORS = ";,\\s";
+
+	/** What separates several phone numbers in one cell: only semicolons, as a phone number holds spaces. */
+	static final String PHONE_SEPARATORS = ";";
+
 	private ImportRules() {
 	}
 
@@ -44,8 +50,8 @@ public final class ImportRules {
 							"no organization named '" + organization + "' (import organizations first)", organization));
 				}
 			}
-			List<String> emails = CsvImport.split(row.get("email"), ";,\\s");
-			List<String> phones = CsvImport.split(row.get("phone"), ";");
+			List<String> emails = CsvImport.split(row.get("email"), EMAIL_SEPARATORS);
+			List<String> phones = CsvImport.split(row.get("phone"), PHONE_SEPARATORS);
 			ContactDetails details = new ContactDetails(row.get("name"), row.get("latin_name"), emails, phones,
 					row.get("language"), row.get("preferred_channel"), row.get("lifecycle_stage"), organizationId,
 					organizationId == null ? null : row.get("organization_role"), row.get("values_most"),

@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
@@ -52,6 +53,11 @@ public final class TabularExport {
 		}
 
 	}
+
+	private static final String FORMULA_START = "=+-@\t\r";
+
+	/** Phone numbers and plain numbers: what a spreadsheet can only compute, never call or look up. */
+	private static final Pattern HARMLESS_NUMBER = Pattern.compile("[+\\-][0-9 ()./;+\\-]*");
 
 	private TabularExport() {
 	}
@@ -116,12 +122,55 @@ public final class TabularExport {
 		if (value == null) {
 			return "";
 		}
-		String s = value.toString();
-		// Neutralise spreadsheet formulas in exported user text (CSV injection).
-		if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 && !(value instanceof Number)) {
-			return "'" + s;
+		return value instanceof Number ? value.toString() : guard(value.toString());
+	}
+
+	/**
+	 * Neutralises a text a spreadsheet would run as a formula (CSV injection): one that starts with
+	 * {@code = + - @}, a tab or a carriage return gets a leading apostrophe, which spreadsheets read as
+	 * "this is text". Two exceptions keep the rule exact and phone numbers readable:
+	 * <ul>
+	 * <li>a text made only of digits, spaces and {@code + - ( ) . / ;} stays as it is ("+359 88 123 4567",
+	 * "+359 88 123 4567; +86 138 0013 8000", "-5"): without letters, {@code |}, {@code !}, {@code :} or
+	 * quotes it can neither call a function nor read a cell, so at worst a spreadsheet shows it as a number;</li>
+	 * <li>a text that already starts with apostrophes followed by one of those characters gets one more
+	 * apostrophe, so that {@link #unguard} can tell a guard from the user's own apostrophe.</li>
+	 * </ul>
+	 * {@code unguard(guard(s))} is {@code s} for every {@code s}.
+	 */
+	public static String guard(String text) {
+		if (needsGuard(text)) {
+			return "'" + text;
 		}
-		return s;
+		return text;
+	}
+
+	/** Undoes {@link #guard}: drops one leading apostrophe when what follows is apostrophes and a formula character. */
+	public static String unguard(String text) {
+		if (text != null && text.length() > 1 && text.charAt(0) == '\'' && startsAFormula(text.substring(1))) {
+			return text.substring(1);
+		}
+		return text;
+	}
+
+	private static boolean needsGuard(String text) {
+		if (text.isEmpty()) {
+			return false;
+		}
+		char first = text.charAt(0);
+		if ((first == '+' || first == '-') && HARMLESS_NUMBER.matcher(text).matches()) {
+			return false;
+		}
+		return startsAFormula(text);
+	}
+
+	/** Zero or more apostrophes, then {@code = + - @}, tab or carriage return. */
+	private static boolean startsAFormula(String text) {
+		int i = 0;
+		while (i < text.length() && text.charAt(i) == '\'') {
+			i++;
+		}
+		return i < text.length() && FORMULA_START.indexOf(text.charAt(i)) >= 0;
 	}
 
 }

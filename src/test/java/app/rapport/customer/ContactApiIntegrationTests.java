@@ -20,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 
@@ -270,8 +271,9 @@ class ContactApiIntegrationTests {
 			.contains("invalidLanguage");
 		assertThat(agent.get("/api/v1/contacts?q=" + a.substring(0, 13)).json().get("total").asLong()).isZero();
 
-		Api.Response confirmed = agent.raw("POST", "/api/v1/contacts/import?dryRun=false", "text/csv", file);
-		assertThat(confirmed.json().get("created").asInt()).isEqualTo(2);
+		JsonNode confirmed = ImportJobPolling.report(agent, agent.raw("POST", "/api/v1/contacts/import?dryRun=false", "text/csv", file));
+		assertThat(confirmed.get("created").asInt()).isEqualTo(2);
+		assertThat(confirmed.get("dryRun").asBoolean()).isFalse();
 		Api.Response ivan = agent.get("/api/v1/contacts?q=" + a.substring(0, 13));
 		assertThat(ivan.json().get("total").asLong()).isEqualTo(1);
 		assertThat(ivan.json().get("items").get(0).get("name").asString()).isEqualTo("Иван Петров");

@@ -70,6 +70,58 @@ class CsvImportTests {
 		}
 
 		@Test
+		void detectsBig5AndReadsTraditionalChineseNamesUnchanged() {
+			String csv = """
+					name,email,phone,language,organization,tags
+					陳美玲,chen.meiling@example.tw,+886 2 2345 6789,zh-TW,臺北市立圖書館,售後服務
+					林志明,lin.zhiming@example.tw,,zh-TW,臺北市立圖書館,重要客戶
+					張雅婷,chang.yating@example.tw,,zh-TW,,投訴處理
+					""";
+			CsvImport.Decoded decoded = CsvImport.decode(csv.getBytes(Charset.forName("Big5")), null);
+			assertThat(decoded.charsetName()).isEqualTo("Big5");
+			CsvImport.Table table = CsvImport.read(decoded.text(), ALIASES);
+			assertThat(table.rows()).extracting(row -> row.get("name")).containsExactly("陳美玲", "林志明", "張雅婷");
+			assertThat(table.rows().get(0).get("organization")).isEqualTo("臺北市立圖書館");
+			assertThat(table.rows().get(1).get("tags")).isEqualTo("重要客戶");
+		}
+
+		@Test
+		void detectsAShortBig5FileAsBig5() {
+			for (String csv : List.of("name,email\n陳美玲,chen@example.tw\n", "name\n臺北市\n", "name\n林志明\n")) {
+				CsvImport.Decoded decoded = CsvImport.decode(csv.getBytes(Charset.forName("Big5")), null);
+				assertThat(decoded.charsetName()).as(csv).isEqualTo("Big5");
+				assertThat(decoded.text()).as(csv).isEqualTo(csv);
+			}
+		}
+
+		@Test
+		void keepsAGb18030FileWithTraditionalCharactersAsGb18030() {
+			String csv = "name,city\n陳美玲,臺北市\n王小明,北京市\n";
+			CsvImport.Decoded decoded = CsvImport.decode(csv.getBytes(Charset.forName("GB18030")), null);
+			assertThat(decoded.charsetName()).isEqualTo("GB18030");
+			assertThat(decoded.text()).isEqualTo(csv);
+		}
+
+		@Test
+		void readsTheCharactersWindowsAddsToBig5() {
+			// 碁 and 裏 are among the Eten characters of code page 950 that Java's plain "Big5" lacks.
+			String csv = "name,notes\n陳碁裏,歐元 €\n";
+			byte[] file = csv.getBytes(Charset.forName("x-windows-950"));
+			assertThat(CsvImport.decode(file, "Big5").text()).isEqualTo(csv);
+			assertThat(CsvImport.decode(file, null).charsetName()).isEqualTo("Big5");
+			assertThat(CsvImport.decode(file, null).text()).isEqualTo(csv);
+		}
+
+		@Test
+		void namesBig5InTheProblemWhenTheFileIsNotBig5() {
+			byte[] file = BULGARIAN.getBytes(StandardCharsets.UTF_8);
+			assertThatThrownBy(() -> CsvImport.decode(new byte[] { 'n', '\n', (byte) 0xFF, (byte) 0xFF }, "big5"))
+				.isInstanceOf(CustomerInputException.class)
+				.hasMessageContaining("not valid Big5");
+			assertThat(CsvImport.decode(file, "UTF-8").charsetName()).isEqualTo("UTF-8");
+		}
+
+		@Test
 		void detectsWindows1251() {
 			CsvImport.Decoded decoded = CsvImport.decode(BULGARIAN.getBytes(Charset.forName("windows-1251")), null);
 			assertThat(decoded.charset().name()).isEqualTo("windows-1251");
@@ -105,6 +157,19 @@ class CsvImportTests {
 			assertThat(table.ignoredColumns()).containsExactly("shoe size");
 			CsvImport.Table noName = CsvImport.read("email\na@example.com\n", ALIASES);
 			assertThat(noName.problems()).extracting(ImportProblem::code).containsExactly("missingNameColumn");
+		}
+
+		@Test
+		void takesOffTheApostropheTheExportPutsBeforeAFormulaAndKeepsPhoneNumbers() {
+			String csv = "name,phone,personal_notes\n'=HYPERLINK(\"x\"),+359 88 123 4567; +86 138 0013 8000,''=quoted by the user\n";
+			CsvImport.Row row = CsvImport.read(csv, ALIASES).rows().get(0);
+			assertThat(row.get("name")).isEqualTo("=HYPERLINK(\"x\")");
+			assertThat(row.get("phone")).isEqualTo("+359 88 123 4567; +86 138 0013 8000");
+			assertThat(row.get("personal_notes")).isEqualTo("'=quoted by the user");
+			var plan = ImportRules.contacts(CsvImport.read("name,phone\nIvan,'+359 88 123 4567\n", ALIASES), List.of(),
+					name -> Optional.empty(), (e, p) -> Optional.empty());
+			assertThat(plan.problems()).isEmpty();
+			assertThat(plan.valid().get(0).details().phones()).containsExactly("+359 88 123 4567");
 		}
 
 		@Test

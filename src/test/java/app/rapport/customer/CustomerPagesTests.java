@@ -134,12 +134,39 @@ class CustomerPagesTests {
 			.getTotalElements()).isZero();
 
 		String token = report.replaceAll("(?s).*name=\"token\" value=\"([^\"]+)\".*", "$1");
-		String done = mvc.perform(post("/contacts/import/confirm").session(session).with(csrf()).param("token", token))
-			.andExpect(status().isOk())
-			.andReturn().getResponse().getContentAsString();
-		assertThat(done).contains("1 rows were imported.");
+		String jobPage = mvc.perform(post("/contacts/import/confirm").session(session).with(csrf()).param("token", token))
+			.andExpect(status().is3xxRedirection())
+			.andReturn().getResponse().getRedirectedUrl();
+		assertThat(jobPage).startsWith("/contacts/import/jobs/");
+		String page = mvc.perform(get(jobPage).session(session)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("id=\"importJob\"");
+		String done = finishedProgress(session, jobPage + "/progress");
+		assertThat(done).contains("1 rows were imported.").doesNotContain("hx-trigger");
+		// The confirmation is used up: sending it again starts nothing.
+		assertThat(mvc.perform(post("/contacts/import/confirm").session(session).with(csrf()).param("token", token))
+			.andReturn().getResponse().getContentAsString()).contains("This check has expired.");
+		// Nobody else sees the import, not even at the organizations' address.
+		MockHttpSession other = signIn(Role.AGENT, "en");
+		mvc.perform(get(jobPage).session(other)).andExpect(status().isNotFound());
+		mvc.perform(get(jobPage.replace("/contacts/", "/organizations/")).session(session)).andExpect(status().isNotFound());
 		assertThat(customers.contacts(new ContactFilter(good, null, null, null, null), org.springframework.data.domain.PageRequest.of(0, 5))
 			.getContent()).extracting(ContactView::name).containsExactly("王小明");
+	}
+
+	/** Polls the import's progress fragment, as the page's htmx does, until it shows the report. */
+	String finishedProgress(MockHttpSession session, String url) throws Exception {
+		long deadline = System.nanoTime() + 120_000_000_000L;
+		while (true) {
+			String fragment = mvc.perform(get(url).session(session).header("HX-Request", "true"))
+				.andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsString();
+			if (!fragment.contains("hx-trigger=\"every 1s\"")) {
+				return fragment;
+			}
+			assertThat(fragment).contains("<progress");
+			assertThat(System.nanoTime()).as("import still running after two minutes").isLessThan(deadline);
+			Thread.sleep(50);
+		}
 	}
 
 	@Test

@@ -2,16 +2,27 @@ package app.rapport.customer.api;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import app.rapport.customer.CustomerImport;
 import app.rapport.customer.CustomerRules;
+import app.rapport.customer.ImportJobView;
+import app.rapport.customer.ImportJobs;
+import app.rapport.customer.ImportTarget;
+import app.rapport.customer.ImportsBusyException;
 import app.rapport.customer.TimelineEntry;
 import app.rapport.shared.InvalidInputException;
+import app.rapport.shared.NotFoundException;
+import app.rapport.shared.web.ApiProblemHandler;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import tools.jackson.databind.JsonNode;
@@ -107,6 +118,37 @@ final class ApiSupport {
 			}
 			return bytes;
 		}
+	}
+
+	/** A dry run's report (200), or the job of the import now running in the background (202 and its address). */
+	static ResponseEntity<?> importFile(CustomerImport imports, ImportJobs jobs, ImportTarget target, byte[] bytes,
+			String charset, boolean dryRun, String fileName, long actor) {
+		if (dryRun) {
+			return ResponseEntity.ok(imports.dryRun(target, bytes, charset));
+		}
+		ImportJobView job = jobs.start(target, bytes, charset, fileName, actor);
+		return ResponseEntity.accepted().location(URI.create(importJobPath(target, job.id()))).body(job);
+	}
+
+	/** The user's own job of this target; 404 for anybody else's and for another target's. */
+	static ImportJobView importJob(ImportJobs jobs, ImportTarget target, String id, long actor) {
+		ImportJobView job = jobs.job(id, actor);
+		if (job.target() != target) {
+			throw new NotFoundException("Import " + id);
+		}
+		return job;
+	}
+
+	static String importJobPath(ImportTarget target, String id) {
+		return "/api/v1/" + target.path() + "/imports/" + id;
+	}
+
+	/** 503 with Retry-After: the imports waiting to run are as many as may wait. */
+	static ResponseEntity<ProblemDetail> busy(ImportsBusyException ex) {
+		ResponseEntity<ProblemDetail> problem = ApiProblemHandler.problem(HttpStatus.SERVICE_UNAVAILABLE, "Too many imports waiting",
+				ex.getMessage(), Map.of());
+		return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders()).header(HttpHeaders.RETRY_AFTER, "60")
+			.body(problem.getBody());
 	}
 
 	static void requireFile(byte[] bytes) {

@@ -13,7 +13,10 @@ import app.rapport.customer.CustomerExport;
 import app.rapport.customer.CustomerImport;
 import app.rapport.customer.CustomerService;
 import app.rapport.customer.DuplicateContactException;
-import app.rapport.customer.ImportReport;
+import app.rapport.customer.ImportJobView;
+import app.rapport.customer.ImportJobs;
+import app.rapport.customer.ImportTarget;
+import app.rapport.customer.ImportsBusyException;
 import app.rapport.customer.Interaction;
 import app.rapport.customer.LifecycleStage;
 import app.rapport.identity.CurrentUser;
@@ -58,9 +61,12 @@ class ContactApiController {
 
 	private final CustomerImport imports;
 
+	private final ImportJobs jobs;
+
 	private final CustomerExport exports;
 
-	ContactApiController(CustomerService customers, CustomerImport imports, CustomerExport exports) {
+	ContactApiController(CustomerService customers, CustomerImport imports, ImportJobs jobs, CustomerExport exports) {
+		this.jobs = jobs;
 		this.customers = customers;
 		this.imports = imports;
 		this.exports = exports;
@@ -132,24 +138,40 @@ class ContactApiController {
 		return customers.merge(id, request.intoId(), me.id());
 	}
 
+	/**
+	 * A dry run (the default) answers the report at once; {@code dryRun=false} answers 202 with the
+	 * background import's job, to be followed at its {@code Location}.
+	 */
 	@PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@PreAuthorize("hasAuthority('SCOPE_write')")
-	ImportReport importUpload(@AuthenticationPrincipal CurrentUser me, @RequestParam("file") MultipartFile file,
+	ResponseEntity<?> importUpload(@AuthenticationPrincipal CurrentUser me, @RequestParam("file") MultipartFile file,
 			@RequestParam(defaultValue = "true") boolean dryRun, @RequestParam(required = false) String charset)
 			throws IOException {
 		byte[] bytes = file.getBytes();
 		ApiSupport.requireFile(bytes);
-		return imports.importContacts(bytes, charset, dryRun, me.id());
+		return ApiSupport.importFile(imports, jobs, ImportTarget.CONTACTS, bytes, charset, dryRun, file.getOriginalFilename(), me.id());
 	}
 
 	@PostMapping(path = "/import", consumes = { "text/csv", "text/plain", MediaType.APPLICATION_OCTET_STREAM_VALUE })
 	@PreAuthorize("hasAuthority('SCOPE_write')")
-	ImportReport importBody(@AuthenticationPrincipal CurrentUser me, HttpServletRequest request,
+	ResponseEntity<?> importBody(@AuthenticationPrincipal CurrentUser me, HttpServletRequest request,
 			@RequestParam(defaultValue = "true") boolean dryRun, @RequestParam(required = false) String charset)
 			throws IOException {
 		byte[] bytes = ApiSupport.body(request);
 		ApiSupport.requireFile(bytes);
-		return imports.importContacts(bytes, charset, dryRun, me.id());
+		return ApiSupport.importFile(imports, jobs, ImportTarget.CONTACTS, bytes, charset, dryRun, null, me.id());
+	}
+
+	/** A background import this user started: its state, progress and, once done, its report. */
+	@GetMapping("/imports/{id}")
+	@PreAuthorize("hasAuthority('SCOPE_read')")
+	ImportJobView importJob(@AuthenticationPrincipal CurrentUser me, @PathVariable String id) {
+		return ApiSupport.importJob(jobs, ImportTarget.CONTACTS, id, me.id());
+	}
+
+	@ExceptionHandler(ImportsBusyException.class)
+	ResponseEntity<ProblemDetail> busy(ImportsBusyException ex) {
+		return ApiSupport.busy(ex);
 	}
 
 	@GetMapping("/export")

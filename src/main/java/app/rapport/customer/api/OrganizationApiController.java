@@ -9,7 +9,10 @@ import app.rapport.customer.ContactView;
 import app.rapport.customer.CustomerExport;
 import app.rapport.customer.CustomerImport;
 import app.rapport.customer.CustomerService;
-import app.rapport.customer.ImportReport;
+import app.rapport.customer.ImportJobView;
+import app.rapport.customer.ImportJobs;
+import app.rapport.customer.ImportTarget;
+import app.rapport.customer.ImportsBusyException;
 import app.rapport.customer.Interaction;
 import app.rapport.customer.LifecycleStage;
 import app.rapport.customer.OrganizationDetails;
@@ -28,9 +31,11 @@ import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -52,9 +57,12 @@ class OrganizationApiController {
 
 	private final CustomerImport imports;
 
+	private final ImportJobs jobs;
+
 	private final CustomerExport exports;
 
-	OrganizationApiController(CustomerService customers, CustomerImport imports, CustomerExport exports) {
+	OrganizationApiController(CustomerService customers, CustomerImport imports, ImportJobs jobs, CustomerExport exports) {
+		this.jobs = jobs;
 		this.customers = customers;
 		this.imports = imports;
 		this.exports = exports;
@@ -121,24 +129,40 @@ class OrganizationApiController {
 		return ResponseEntity.status(HttpStatus.CREATED).body(ApiSupport.TimelineItem.of(entry));
 	}
 
+	/**
+	 * A dry run (the default) answers the report at once; {@code dryRun=false} answers 202 with the
+	 * background import's job, to be followed at its {@code Location}.
+	 */
 	@PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@PreAuthorize("hasAuthority('SCOPE_write')")
-	ImportReport importUpload(@AuthenticationPrincipal CurrentUser me, @RequestParam("file") MultipartFile file,
+	ResponseEntity<?> importUpload(@AuthenticationPrincipal CurrentUser me, @RequestParam("file") MultipartFile file,
 			@RequestParam(defaultValue = "true") boolean dryRun, @RequestParam(required = false) String charset)
 			throws IOException {
 		byte[] bytes = file.getBytes();
 		ApiSupport.requireFile(bytes);
-		return imports.importOrganizations(bytes, charset, dryRun, me.id());
+		return ApiSupport.importFile(imports, jobs, ImportTarget.ORGANIZATIONS, bytes, charset, dryRun, file.getOriginalFilename(), me.id());
 	}
 
 	@PostMapping(path = "/import", consumes = { "text/csv", "text/plain", MediaType.APPLICATION_OCTET_STREAM_VALUE })
 	@PreAuthorize("hasAuthority('SCOPE_write')")
-	ImportReport importBody(@AuthenticationPrincipal CurrentUser me, HttpServletRequest request,
+	ResponseEntity<?> importBody(@AuthenticationPrincipal CurrentUser me, HttpServletRequest request,
 			@RequestParam(defaultValue = "true") boolean dryRun, @RequestParam(required = false) String charset)
 			throws IOException {
 		byte[] bytes = ApiSupport.body(request);
 		ApiSupport.requireFile(bytes);
-		return imports.importOrganizations(bytes, charset, dryRun, me.id());
+		return ApiSupport.importFile(imports, jobs, ImportTarget.ORGANIZATIONS, bytes, charset, dryRun, null, me.id());
+	}
+
+	/** A background import this user started: its state, progress and, once done, its report. */
+	@GetMapping("/imports/{id}")
+	@PreAuthorize("hasAuthority('SCOPE_read')")
+	ImportJobView importJob(@AuthenticationPrincipal CurrentUser me, @PathVariable String id) {
+		return ApiSupport.importJob(jobs, ImportTarget.ORGANIZATIONS, id, me.id());
+	}
+
+	@ExceptionHandler(ImportsBusyException.class)
+	ResponseEntity<ProblemDetail> busy(ImportsBusyException ex) {
+		return ApiSupport.busy(ex);
 	}
 
 	@GetMapping("/export")

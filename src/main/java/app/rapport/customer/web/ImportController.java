@@ -5,8 +5,13 @@ import java.util.UUID;
 
 import app.rapport.customer.CustomerImport;
 import app.rapport.customer.CustomerInputException;
+import app.rapport.customer.ImportJobView;
+import app.rapport.customer.ImportJobs;
 import app.rapport.customer.ImportReport;
+import app.rapport.customer.ImportTarget;
+import app.rapport.customer.ImportsBusyException;
 import app.rapport.identity.CurrentUser;
+import app.rapport.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
@@ -15,13 +20,15 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * CSV import pages for contacts and organizations: upload → dry-run report → confirm. The uploaded file
- * waits in the session between the report and the confirmation, so what is confirmed is what was checked.
+ * CSV import pages for contacts and organizations: upload → dry-run report → confirm → progress → report.
+ * The uploaded file waits in the session between the report and the confirmation, so what is confirmed
+ * is what was checked; the confirmed import runs in the background and its page polls its progress.
  */
 @Controller
 class ImportController {
@@ -32,10 +39,13 @@ class ImportController {
 
 	private final CustomerImport imports;
 
+	private final ImportJobs jobs;
+
 	private final WebSupport web;
 
-	ImportController(CustomerImport imports, WebSupport web) {
+	ImportController(CustomerImport imports, ImportJobs jobs, WebSupport web) {
 		this.imports = imports;
+		this.jobs = jobs;
 		this.web = web;
 	}
 
@@ -53,9 +63,8 @@ class ImportController {
 
 	@PostMapping({ "/contacts/import", "/organizations/import" })
 	@PreAuthorize("hasAuthority('SCOPE_write')")
-	String dryRun(@AuthenticationPrincipal CurrentUser me, HttpServletRequest request,
-			@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String charset,
-			HttpSession session, Model model) throws IOException {
+	String dryRun(HttpServletRequest request, @RequestParam(required = false) MultipartFile file,
+			@RequestParam(required = false) String charset, HttpSession session, Model model) throws IOException {
 		String target = targetOf(request);
 		model.addAttribute("target", target);
 		if (file == null || file.isEmpty()) {
@@ -69,7 +78,7 @@ class ImportController {
 		PendingImport pending = new PendingImport(target, file.getBytes(), charset, file.getOriginalFilename());
 		ImportReport report;
 		try {
-			report = run(pending, true, me);
+			report = imports.dryRun(importTarget(target), pending.bytes(), pending.charset());
 		}
 		catch (CustomerInputException ex) {
 			model.addAttribute("uploadError", web.errors(ex.problems()).values().iterator().next());
@@ -95,12 +104,49 @@ class ImportController {
 			model.addAttribute("uploadError", web.message("importExpired", null, "Upload the file again."));
 			return "customer/import";
 		}
+		ImportJobView job;
+		try {
+			job = jobs.start(importTarget(target), p.bytes(), p.charset(), p.fileName(), me.id());
+		}
+		catch (ImportsBusyException ex) {
+			// The file stays in the session: the same confirmation can be sent again in a minute.
+			model.addAttribute("uploadError", web.message("importsBusy", null, "Too many imports are waiting; try again in a minute."));
+			model.addAttribute("retryToken", token);
+			return "customer/import";
+		}
 		session.removeAttribute(SESSION_KEY + token);
-		ImportReport report = run(p, false, me);
-		model.addAttribute("fileName", p.fileName());
-		model.addAttribute("report", report);
-		model.addAttribute("problems", web.importProblems(report.problems()));
+		// Post/redirect/get: reloading the progress page never starts the import again.
+		return "redirect:/" + target + "/import/jobs/" + job.id();
+	}
+
+	@GetMapping({ "/contacts/import/jobs/{id}", "/organizations/import/jobs/{id}" })
+	@PreAuthorize("hasAuthority('SCOPE_write')")
+	String job(@AuthenticationPrincipal CurrentUser me, HttpServletRequest request, @PathVariable String id, Model model) {
+		addJob(me, request, id, model);
 		return "customer/import";
+	}
+
+	/** The job's part of the page, which htmx polls every second while the import runs. */
+	@GetMapping({ "/contacts/import/jobs/{id}/progress", "/organizations/import/jobs/{id}/progress" })
+	@PreAuthorize("hasAuthority('SCOPE_write')")
+	String progress(@AuthenticationPrincipal CurrentUser me, HttpServletRequest request, @PathVariable String id, Model model) {
+		addJob(me, request, id, model);
+		return "customer/_import :: job";
+	}
+
+	private void addJob(CurrentUser me, HttpServletRequest request, String id, Model model) {
+		String target = targetOf(request);
+		ImportJobView job = jobs.job(id, me.id());
+		if (job.target() != importTarget(target)) {
+			throw new NotFoundException("Import " + id);
+		}
+		model.addAttribute("target", target);
+		model.addAttribute("job", job);
+		model.addAttribute("fileName", job.fileName());
+		if (job.report() != null) {
+			model.addAttribute("report", job.report());
+			model.addAttribute("problems", web.importProblems(job.report().problems()));
+		}
 	}
 
 	/** Explicit paths (not a path variable) so that /contacts/{id} never swallows /contacts/import. */
@@ -108,9 +154,8 @@ class ImportController {
 		return request.getRequestURI().startsWith(request.getContextPath() + "/contacts/") ? "contacts" : "organizations";
 	}
 
-	private ImportReport run(PendingImport p, boolean dryRun, CurrentUser me) {
-		return "contacts".equals(p.target()) ? imports.importContacts(p.bytes(), p.charset(), dryRun, me.id())
-				: imports.importOrganizations(p.bytes(), p.charset(), dryRun, me.id());
+	private static ImportTarget importTarget(String target) {
+		return "contacts".equals(target) ? ImportTarget.CONTACTS : ImportTarget.ORGANIZATIONS;
 	}
 
 }
