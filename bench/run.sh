@@ -113,7 +113,11 @@ mvn -q -B -o test -Pbenchmark -Dtest=$BENCH_CLASS -Dbench.rates="$RATES" -Dbench
   echo
   echo "### $(date -u '+%Y-%m-%d %H:%M UTC') — scale $SCALE, $DB, suite $SUITE"
   echo
-  echo "- Data: $TICKETS tickets, $CONTACTS contacts, $MESSAGES messages; generation and reindexing took ${GENERATE_SECONDS} s ($(cat "$WORK/generate.time" 2>/dev/null || echo "CPU time not measured"))"
+  if [ "$GENERATE_SECONDS" = skipped ]; then
+    echo "- Data: $TICKETS tickets, $CONTACTS contacts, $MESSAGES messages, reused from the previous run (SKIP_GENERATE)"
+  else
+    echo "- Data: $TICKETS tickets, $CONTACTS contacts, $MESSAGES messages; generation and reindexing took ${GENERATE_SECONDS} s ($(cat "$WORK/generate.time" 2>/dev/null || echo "CPU time not measured"))"
+  fi
   grep -hE "Generated [0-9]+ rows|Search reindexed in" "$WORK/generate.log" 2>/dev/null \
     | sed -E 's/^.*(Generated [0-9]+ rows|Search reindexed in)/- \1/' || true
   grep -hE "Commitment clocks now kept for" "$WORK/app.log" 2>/dev/null | sed -E 's/^.*(Commitment clocks now kept)/- \1/' || true
