@@ -197,8 +197,11 @@ class AdminPagesIntegrationTests {
 			.extracting(e -> e.getField() + ": " + e.getOldValue() + " -> " + e.getNewValue() + " by " + e.getActorUserId())
 			.contains("role: AGENT -> SUPERVISOR by " + admin.id(), "active: true -> false by " + admin.id(),
 					"groups: null -> " + group.name() + " by " + admin.id());
-		assertThat(browser.get("/admin/users/" + agent.id()).body()).contains("Change history", "AGENT → SUPERVISOR",
-				admin.displayName());
+		// The history reads in the admin's language: roles, states and languages, never the stored codes.
+		String history = browser.get("/admin/users/" + agent.id()).body().replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ");
+		assertThat(history).contains("Change history", "Role Agent → Supervisor", "Status Active → Deactivated",
+				admin.displayName()).doesNotContain("AGENT → SUPERVISOR", "spokenLanguages", "true → false", "bg, en");
+		assertThat(history).containsPattern("Languages spoken with customers [^→]+ → (Български, English|English, Български)");
 		// A deactivated user can no longer sign in.
 		assertThat(WebSession.at(port).signIn(agent.email(), TestUsers.PASSWORD).location()).contains("/login?");
 	}
