@@ -140,6 +140,9 @@ class BadInputIntegrationTests {
 
 	DatabaseFingerprint fingerprint;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	app.rapport.support.Reactions reactions;
+
 	Map<String, String> lastFingerprint;
 
 	UserSummary admin;
@@ -201,6 +204,7 @@ class BadInputIntegrationTests {
 	void startClean() {
 		failures.clear();
 		replayed = 0;
+		reactions.settle();
 		lastFingerprint = fingerprint.take();
 	}
 
@@ -657,8 +661,12 @@ class BadInputIntegrationTests {
 		lastFingerprint = now;
 	}
 
-	/** After an accepted request the database may have changed: that is the new state to compare with. */
+	/**
+	 * After an accepted request the database may have changed, also by the reactions it set off (clocks,
+	 * notifications): once they ran, that is the new state to compare with.
+	 */
 	void settle() {
+		reactions.settle();
 		lastFingerprint = fingerprint.take();
 	}
 

@@ -48,6 +48,9 @@ class FreshInstallationIntegrationTests {
 	@Autowired
 	NotificationTestSetup.RecordingMail mail;
 
+	@Autowired
+	app.rapport.support.Reactions reactions;
+
 	/** One token for the whole class: each password check costs a deliberately slow bcrypt round. */
 	static String adminToken;
 
@@ -186,6 +189,7 @@ class FreshInstallationIntegrationTests {
 		Api.Response created = admin.post("/api/v1/users", Map.of("displayName", "陳美玲", "email",
 				"meiling@example.com", "role", "supervisor", "language", "zh-TW"));
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		reactions.settle();
 
 		List<MailMessage> sent = mail.to("meiling@example.com");
 		assertThat(sent).hasSize(1);
@@ -285,6 +289,7 @@ class FreshInstallationIntegrationTests {
 		String userPage = created.location().replaceFirst("^https?://[^/]+", "");
 		WebSession.Page page = browser.get(userPage);
 		assertThat(page.body()).contains("georgi@example.com");
+		reactions.settle();
 		List<MailMessage> sent = mail.to("georgi@example.com");
 		assertThat(sent).hasSize(1);
 		assertThat(sent.get(0).subject()).isEqualTo("Вашият акаунт в Rapport: изберете парола");
@@ -294,6 +299,7 @@ class FreshInstallationIntegrationTests {
 		WebSession.Page resent = browser.post(userPage + "/password-link",
 				Map.of());
 		assertThat(resent.status()).isEqualTo(302);
+		reactions.settle();
 		assertThat(mail.to("georgi@example.com")).hasSize(2);
 		// The newer link replaces the older one.
 		assertThat(WebSession.at(port).get(firstLink).status()).isEqualTo(404);

@@ -120,6 +120,34 @@ class MessageBundlesTests {
 		}
 	}
 
+	/** The admin page of background work names every reaction and the event it reacts to, never the class. */
+	@Test
+	void everyReactionAndItsEventHaveALabel() throws IOException {
+		Set<String> labels = keys(I18N.resolve("operations/messages.properties"));
+		List<String> missing = new ArrayList<>();
+		var classes = new com.tngtech.archunit.core.importer.ClassFileImporter()
+			.withImportOption(com.tngtech.archunit.core.importer.ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages("app.rapport");
+		int reactions = 0;
+		for (var type : classes) {
+			for (var method : type.getMethods()) {
+				if (!method.isAnnotatedWith(org.springframework.modulith.events.ApplicationModuleListener.class)) {
+					continue;
+				}
+				reactions++;
+				String reaction = "operations.reaction." + type.getSimpleName();
+				String event = "operations.event." + method.getRawParameterTypes().get(0).getSimpleName();
+				for (String key : List.of(reaction, event)) {
+					if (!labels.contains(key)) {
+						missing.add(key + " (" + method.getFullName() + ")");
+					}
+				}
+			}
+		}
+		assertThat(reactions).as("reactions found").isGreaterThanOrEqualTo(5);
+		assertThat(missing).as("labels missing from i18n/operations").isEmpty();
+	}
+
 	private static Set<String> keys(Path file) throws IOException {
 		Properties p = new Properties();
 		try (InputStream in = Files.newInputStream(file); Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {

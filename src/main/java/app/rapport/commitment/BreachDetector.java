@@ -80,7 +80,17 @@ class BreachDetector {
 			// A deadlock or a lost connection rolls the batch back; the next tick takes it again.
 			log.warn("Breach detection batch rolled back, will retry: {}", ex.getMessage());
 		}
+		finally {
+			passes.incrementAndGet();
+		}
 	}
+
+	/** Detection passes finished since start: lets a check wait for passes instead of for a time. */
+	long passes() {
+		return passes.get();
+	}
+
+	private final java.util.concurrent.atomic.AtomicLong passes = new java.util.concurrent.atomic.AtomicLong();
 
 	/**
 	 * Handles one batch of clocks whose check is due, in one transaction; returns how many this node took.

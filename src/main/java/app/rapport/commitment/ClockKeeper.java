@@ -13,17 +13,15 @@ import app.rapport.ticket.TicketState;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps the facts of every ticket and its clocks: each ticket event is stored as a fact inside the
- * ticket's own transaction and the ticket's clocks are computed again from all its facts.
+ * Keeps the facts of every ticket and its clocks: each ticket event is stored as a fact, after the ticket's
+ * transaction committed, and the ticket's clocks are computed again from all its facts.
  */
 @Service
 class ClockKeeper {
@@ -63,22 +61,39 @@ class ClockKeeper {
 		this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
-	@EventListener
-	@Transactional(propagation = Propagation.MANDATORY)
+	/**
+	 * Stores the activity as a fact and computes the ticket's clocks again, after the ticket's transaction
+	 * committed, in a transaction of its own: a failure here never undoes the ticket, and the registry
+	 * delivers the activity again. A redelivered activity adds nothing; one delivered late is still a fact
+	 * in its place in time but does not overwrite the newer state of the ticket's copy. The ticket's copy
+	 * is locked, so that two activities of one ticket are applied one after the other.
+	 */
+	@ApplicationModuleListener
 	void on(TicketActivity activity) {
-		TrackedTicket ticket = tracked.findById(activity.ticketId()).orElse(null);
+		if (activity.id() != null && facts.existsByEventId(activity.id())) {
+			return;
+		}
+		TrackedTicket ticket = tracked.findForUpdate(activity.ticketId()).orElse(null);
 		FactKind kind = FactKind.valueOf(activity.kind().name());
-		if (ticket == null) {
-			// Opened now, or opened before commitments were kept (then its clocks start now).
+		if (kind == FactKind.OPENED) {
+			if (ticket != null) {
+				// Already adopted from the ticket's stored history (start-up backfill) before this was delivered.
+				return;
+			}
 			ticket = tracked.save(new TrackedTicket(activity,
 					chooser.planFor(activity.requesterId(), activity.organizationId())));
-			kind = FactKind.OPENED;
+		}
+		else if (ticket == null) {
+			// Delivered before the ticket's opening (or, for a ticket older than commitments, before the
+			// backfill adopted it): failing leaves it to the registry's retry, when the ticket is known.
+			throw new IllegalStateException("Ticket " + activity.ticketId() + " has no clocks yet; "
+					+ activity.kind() + " is tried again later");
 		}
 		else {
 			ticket.update(activity);
 		}
 		facts.save(new TicketFact(ticket.ticketId, activity.at(), kind, activity.state(), activity.priority(),
-				activity.type(), ticket.planId));
+				activity.type(), ticket.planId, activity.id()));
 		recompute(List.of(ticket), clock.instant());
 	}
 
@@ -139,7 +154,8 @@ class ClockKeeper {
 			for (TicketActivity a : activities) {
 				ticket.update(a);
 				FactKind kind = a == opened ? FactKind.OPENED : FactKind.valueOf(a.kind().name());
-				facts.save(new TicketFact(ticket.ticketId, a.at(), kind, a.state(), a.priority(), a.type(), ticket.planId));
+				facts.save(new TicketFact(ticket.ticketId, a.at(), kind, a.state(), a.priority(), a.type(), ticket.planId,
+						a.id()));
 			}
 			adopted.add(tracked.save(ticket));
 		}

@@ -16,15 +16,13 @@ import app.rapport.notification.Notice;
 import app.rapport.notification.Notifications;
 import app.rapport.ticket.TicketService;
 
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Tells people about at-risk and breached commitments (the owner and the group's supervisors, in-app and
- * by mail) and applies the plan's escalation rules, inside the detecting transaction so that it happens
- * exactly once.
+ * by mail) and applies the plan's escalation rules, once per at-risk or breached clock however often the
+ * event is delivered.
  */
 @Component
 class CommitmentAlerts {
@@ -55,18 +53,17 @@ class CommitmentAlerts {
 		this.tickets = tickets;
 	}
 
-	@EventListener
-	@Transactional(propagation = Propagation.MANDATORY)
+	@ApplicationModuleListener
 	void on(CommitmentAtRisk event) {
-		alert(EscalationRule.Trigger.AT_RISK, "commitment.notice.at-risk", event.ticketId(), event.commitment(),
-				event.ownerId(), event.groupId(), event.planId());
+		alert(EscalationRule.Trigger.AT_RISK, "commitment.notice.at-risk", "at-risk:" + event.clockId() + ":"
+				+ event.dueAt().toEpochMilli(), event.ticketId(), event.commitment(), event.ownerId(), event.groupId(),
+				event.planId());
 	}
 
-	@EventListener
-	@Transactional(propagation = Propagation.MANDATORY)
+	@ApplicationModuleListener
 	void on(CommitmentBreached event) {
-		alert(EscalationRule.Trigger.BREACHED, "commitment.notice.breached", event.ticketId(), event.commitment(),
-				event.ownerId(), event.groupId(), event.planId());
+		alert(EscalationRule.Trigger.BREACHED, "commitment.notice.breached", "breach:" + event.breachId(),
+				event.ticketId(), event.commitment(), event.ownerId(), event.groupId(), event.planId());
 	}
 
 	/** The group's active supervisors, read at most every {@link #SUPERVISORS_FOR} (a burst of breaches asks often). */
@@ -87,7 +84,13 @@ class CommitmentAlerts {
 	private record Supervisors(Instant readAt, List<Long> ids) {
 	}
 
-	private void alert(EscalationRule.Trigger trigger, String messageKey, long ticketId, Commitment commitment,
+	/**
+	 * Runs after the detecting transaction committed, in its own, and again until it succeeds: notices carry
+	 * what they are {@code about}, so that a redelivery tells nobody twice, and the escalation (raise to a
+	 * priority, move to a group) leaves a ticket already escalated as it is.
+	 */
+	private void alert(EscalationRule.Trigger trigger, String messageKey, String about, long ticketId,
+			Commitment commitment,
 			Long ownerId, long groupId, long planId) {
 		Set<Long> recipients = new LinkedHashSet<>();
 		if (ownerId != null) {
@@ -102,7 +105,7 @@ class CommitmentAlerts {
 		notifications.notify(recipients, new Notice(trigger == EscalationRule.Trigger.AT_RISK ? "commitment.at-risk"
 				: "commitment.breached", messageKey,
 				List.of(String.valueOf(ticketId), subject, "msg:commitment.kind." + commitment.key()),
-				"/tickets/" + ticketId, ticketId));
+				"/tickets/" + ticketId, ticketId), about);
 		for (EscalationRule rule : rules) {
 			if (rule.raisePriority != null || rule.reassignGroupId != null) {
 				tickets.escalate(ticketId, rule.raisePriority, rule.reassignGroupId);

@@ -1,6 +1,7 @@
 package app.rapport.commitment;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import app.rapport.ticket.Priority;
 import app.rapport.ticket.TicketState;
@@ -47,11 +48,21 @@ class TicketFact {
 	@Column(name = "plan_id")
 	long planId;
 
+	/** The ticket event this fact came from, so that a redelivered event adds nothing. */
+	@Column(name = "event_id")
+	UUID eventId;
+
 	protected TicketFact() {
 	}
 
 	TicketFact(long ticketId, Instant at, FactKind kind, TicketState state, Priority priority, TicketType ticketType,
 			long planId) {
+		this(ticketId, at, kind, state, priority, ticketType, planId, null);
+	}
+
+	TicketFact(long ticketId, Instant at, FactKind kind, TicketState state, Priority priority, TicketType ticketType,
+			long planId, UUID eventId) {
+		this.eventId = eventId;
 		this.ticketId = ticketId;
 		this.happenedAt = at;
 		this.kind = kind;

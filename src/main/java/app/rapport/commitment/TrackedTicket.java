@@ -61,6 +61,10 @@ class TrackedTicket implements Persistable<Long> {
 	@Column(name = "opened_at")
 	Instant openedAt;
 
+	/** When the newest activity applied here happened; an older one delivered late changes nothing. */
+	@Column(name = "last_activity_at")
+	Instant lastActivityAt;
+
 	protected TrackedTicket() {
 	}
 
@@ -89,6 +93,10 @@ class TrackedTicket implements Persistable<Long> {
 	}
 
 	void update(TicketActivity a) {
+		if (lastActivityAt != null && a.at().isBefore(lastActivityAt)) {
+			return;
+		}
+		lastActivityAt = a.at();
 		subject = a.subject();
 		requesterId = a.requesterId();
 		organizationId = a.organizationId();

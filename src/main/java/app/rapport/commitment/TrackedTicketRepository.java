@@ -6,7 +6,10 @@ import java.util.List;
 import app.rapport.ticket.TicketState;
 
 import org.springframework.data.domain.Pageable;
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface TrackedTicketRepository extends JpaRepository<TrackedTicket, Long> {
@@ -20,5 +23,10 @@ interface TrackedTicketRepository extends JpaRepository<TrackedTicket, Long> {
 	List<Long> activeIds(Collection<Long> planIds, Collection<TicketState> states, long afterId, Pageable page);
 
 	boolean existsByPlanId(long planId);
+
+	/** The ticket's copy, locked until the transaction ends: activities of one ticket are applied one at a time. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select t from TrackedTicket t where t.ticketId = :ticketId")
+	java.util.Optional<TrackedTicket> findForUpdate(long ticketId);
 
 }

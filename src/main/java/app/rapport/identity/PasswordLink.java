@@ -44,6 +44,15 @@ class PasswordLink {
 		this.expiresAt = expiresAt;
 	}
 
+	Long getId() {
+		return id;
+	}
+
+	/** Replaces the secret (only its hash is kept); the earlier secret stops working. */
+	void rehash(String tokenHash) {
+		this.tokenHash = tokenHash;
+	}
+
 	Long getUserId() {
 		return userId;
 	}

@@ -234,13 +234,36 @@ public class UserAdministration {
 	private void issuePasswordLink(User user, boolean invitation, Long actorUserId) {
 		Instant now = clock.instant();
 		links.spendAllOf(user.getId(), now);
-		String secret = "rpl_" + Passwords.secret();
-		PasswordLink link = links.save(new PasswordLink(user.getId(), ApiTokenService.hash(secret), now,
+		// The link's secret is made only when its mail is written (mintPasswordLink): no event, log or table
+		// ever holds it. Until then the stored hash is of a secret nobody knows.
+		PasswordLink link = links.save(new PasswordLink(user.getId(), ApiTokenService.hash(Passwords.secret()), now,
 				now.plus(PASSWORD_LINK_LIFETIME)));
 		audit.record(AUDIT_USER, user.getId(), "passwordLink", null, invitation ? "invitation sent" : "link sent",
 				actorUserId);
-		events.publishEvent(new PasswordLinkIssued(user.getId(), user.getEmail(), user.getDisplayName(),
-				user.getLanguage(), "/password/set?token=" + secret, link.getExpiresAt(), invitation));
+		events.publishEvent(new PasswordLinkIssued(link.getId(), user.getId(), invitation));
+	}
+
+	/**
+	 * Gives the link a new secret and says what its mail must hold, joining the mailer's transaction: the
+	 * secret takes effect only if that transaction commits, and a mail sent again (after a failure) carries
+	 * a new secret that replaces the earlier one. Empty when the link was used, replaced or has expired, or
+	 * the user was deactivated.
+	 */
+	@Transactional
+	public java.util.Optional<PasswordLinkMail> mintPasswordLink(long linkId) {
+		Instant now = clock.instant();
+		PasswordLink link = links.findById(linkId).filter(l -> l.isUsableAt(now)).orElse(null);
+		if (link == null) {
+			return java.util.Optional.empty();
+		}
+		User user = users.findById(link.getUserId()).filter(User::isActive).orElse(null);
+		if (user == null) {
+			return java.util.Optional.empty();
+		}
+		String secret = "rpl_" + Passwords.secret();
+		link.rehash(ApiTokenService.hash(secret));
+		return java.util.Optional.of(new PasswordLinkMail(user.getEmail(), user.getDisplayName(), user.getLanguage(),
+				"/password/set?token=" + secret, link.getExpiresAt()));
 	}
 
 	/** How long a link to choose a password works. */

@@ -1,5 +1,10 @@
 package app.rapport.notification;
 
+import java.time.Clock;
+
+import app.rapport.identity.UserDirectory;
+import org.springframework.modulith.events.ApplicationModuleListener;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -25,8 +30,17 @@ class NoticeMailer {
 
 	private final TicketService tickets;
 
+	private final NotificationRepository notifications;
+
+	private final UserDirectory directory;
+
+	private final Clock clock;
+
 	NoticeMailer(OutboundMail mail, NoticeText text, @Value("${rapport.base-url}") String baseUrl,
-			TicketService tickets) {
+			TicketService tickets, NotificationRepository notifications, UserDirectory directory, Clock clock) {
+		this.notifications = notifications;
+		this.directory = directory;
+		this.clock = clock;
 		this.tickets = tickets;
 		this.mail = mail;
 		this.text = text;
@@ -34,23 +48,29 @@ class NoticeMailer {
 	}
 
 	/**
-	 * Sends one mail per recipient; a failure is logged and does not stop the others. A notice about a ticket
-	 * goes only to those who may see that ticket when the mail leaves.
+	 * Mails a stored notice to its recipient, after the transaction that stored it committed, at least once:
+	 * a failure leaves the event to be delivered again (with backoff), a notice already mailed is not mailed
+	 * again. A notice about a ticket goes only to those who may see that ticket when the mail leaves, and
+	 * nothing goes to a user deactivated in the meantime.
 	 */
-	void send(List<UserSummary> recipients, Notice notice) {
-		for (UserSummary user : recipients) {
-			if (notice.ticketId() != null && !tickets.visibleTo(user, List.of(notice.ticketId())).contains(notice.ticketId())) {
-				log.info("Mail about {} not sent to user {}: they may not see ticket {}", notice.kind(), user.id(),
-						notice.ticketId());
-				continue;
-			}
-			try {
-				mail.send(message(user, notice));
-			}
-			catch (RuntimeException ex) {
-				log.warn("Mail about {} to user {} failed: {}", notice.kind(), user.id(), ex.toString());
-			}
+	@ApplicationModuleListener
+	void on(NoticeStored stored) {
+		Notification notification = notifications.findById(stored.notificationId()).orElse(null);
+		if (notification == null || notification.getMailedAt() != null) {
+			return;
 		}
+		UserSummary user = directory.user(notification.getUserId()).filter(UserSummary::active).orElse(null);
+		Notice notice = notification.notice();
+		if (user == null) {
+			return;
+		}
+		if (notice.ticketId() != null && !tickets.visibleTo(user, List.of(notice.ticketId())).contains(notice.ticketId())) {
+			log.info("Mail about {} not sent to user {}: they may not see ticket {}", notice.kind(), user.id(),
+					notice.ticketId());
+			return;
+		}
+		mail.send(message(user, notice));
+		notification.markMailed(clock.instant());
 	}
 
 	MailMessage message(UserSummary user, Notice notice) {

@@ -12,7 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
-/** One notice delivered to one user; only its read time ever changes. */
+/** One notice delivered to one user; only its read time and the time it was mailed ever change. */
 @Entity
 @Table(name = "notification")
 class Notification {
@@ -45,10 +45,16 @@ class Notification {
 
 	private Instant readAt;
 
+	/** What the notice is about (e.g. {@code breach:42}), so that one thing is told once; or {@code null}. */
+	private String about;
+
+	private Instant mailedAt;
+
 	protected Notification() {
 	}
 
-	Notification(long userId, Notice notice, Instant createdAt) {
+	Notification(long userId, Notice notice, String about, Instant createdAt) {
+		this.about = about;
 		this.userId = userId;
 		this.kind = notice.kind();
 		this.messageKey = notice.messageKey();
@@ -87,6 +93,14 @@ class Notification {
 
 	Instant getReadAt() {
 		return readAt;
+	}
+
+	Instant getMailedAt() {
+		return mailedAt;
+	}
+
+	void markMailed(Instant now) {
+		mailedAt = now;
 	}
 
 }

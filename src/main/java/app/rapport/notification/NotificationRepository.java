@@ -1,6 +1,7 @@
 package app.rapport.notification;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;
@@ -16,6 +17,12 @@ interface NotificationRepository extends Repository<Notification, Long> {
 	Notification save(Notification notification);
 
 	Optional<Notification> findByIdAndUserId(long id, long userId);
+
+	Optional<Notification> findById(long id);
+
+	/** Which of the users were already told about this (served by the unique (user_id, about) index). */
+	@Query("select n.userId from Notification n where n.about = :about and n.userId in :userIds")
+	List<Long> toldAbout(@Param("about") String about, @Param("userIds") java.util.Collection<Long> userIds);
 
 	long countByUserIdAndReadAtIsNull(long userId);
 

@@ -2,7 +2,6 @@ package app.rapport.notification;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,13 +17,12 @@ import app.rapport.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Tells users about things they should act on: in the app, and by e-mail once the news is committed. */
 @Service
@@ -37,7 +35,7 @@ public class Notifications {
 
 	private final UserDirectory directory;
 
-	private final NoticeMailer mailer;
+	private final ApplicationEventPublisher events;
 
 	private final NoticeText text;
 
@@ -48,33 +46,48 @@ public class Notifications {
 	/** The text of a notice about a ticket its recipient may no longer see. */
 	static final String HIDDEN = "notification.hidden";
 
-	Notifications(NotificationRepository notifications, UserDirectory directory, NoticeMailer mailer, NoticeText text,
+	Notifications(NotificationRepository notifications, UserDirectory directory, ApplicationEventPublisher events, NoticeText text,
 			Clock clock, TicketService tickets) {
 		this.tickets = tickets;
 		this.notifications = notifications;
 		this.directory = directory;
-		this.mailer = mailer;
+		this.events = events;
 		this.text = text;
 		this.clock = clock;
 	}
 
 	/**
 	 * Stores the notice once for each of the users, in the caller's transaction, and e-mails the active ones
-	 * after that transaction commits (nothing is stored or sent when it rolls back). Duplicate ids count once;
-	 * ids of unknown users are skipped with a warning. A failing mail is logged, never thrown.
+	 * after that transaction commits (nothing is stored or sent when it rolls back): each mail is a durable
+	 * event of its own ({@link NoticeStored}), retried until it leaves. Duplicate ids count once; ids of
+	 * unknown users are skipped with a warning.
 	 */
 	@Transactional
 	public void notify(Collection<Long> userIds, Notice notice) {
+		notify(userIds, notice, null);
+	}
+
+	/**
+	 * As {@link #notify(Collection, Notice)}, but a user already told {@code about} the same thing (e.g.
+	 * {@code breach:42}) is not told again: a reaction delivered twice notifies once.
+	 */
+	@Transactional
+	public void notify(Collection<Long> userIds, Notice notice, String about) {
 		if (notice == null) {
 			throw new IllegalArgumentException("Notice: must not be null");
 		}
+		if (about != null && (about.isBlank() || about.length() > 120)) {
+			throw new IllegalArgumentException("About: 1 to 120 characters");
+		}
 		Set<Long> ids = new LinkedHashSet<>(userIds);
 		ids.remove(null);
+		if (about != null && !ids.isEmpty()) {
+			notifications.toldAbout(about, ids).forEach(ids::remove);
+		}
 		if (ids.isEmpty()) {
 			return;
 		}
 		Map<Long, UserSummary> users = directory.users(ids);
-		List<UserSummary> recipients = new ArrayList<>();
 		Instant now = clock.instant();
 		for (Long id : ids) {
 			UserSummary user = users.get(id);
@@ -82,18 +95,10 @@ public class Notifications {
 				log.warn("Notice {} not stored for unknown user {}", notice.kind(), id);
 				continue;
 			}
-			notifications.save(new Notification(id, notice, now));
+			Notification stored = notifications.save(new Notification(id, notice, about, now));
 			if (user.active()) {
-				recipients.add(user);
+				events.publishEvent(new NoticeStored(stored.getId()));
 			}
-		}
-		if (!recipients.isEmpty()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					mailer.send(recipients, notice);
-				}
-			});
 		}
 	}
 

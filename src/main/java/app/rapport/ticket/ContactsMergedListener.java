@@ -2,11 +2,13 @@ package app.rapport.ticket;
 
 import app.rapport.customer.ContactsMerged;
 
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
-/** When two contacts are merged, the tickets of the merged-away contact move to the surviving one. */
+/**
+ * When two contacts are merged, the tickets of the merged-away contact move to the surviving one: after the
+ * merge committed, retried until done; moving again finds nothing left to move.
+ */
 @Component
 class ContactsMergedListener {
 
@@ -16,8 +18,7 @@ class ContactsMergedListener {
 		this.tickets = tickets;
 	}
 
-	@EventListener
-	@Transactional
+	@ApplicationModuleListener
 	void on(ContactsMerged merged) {
 		tickets.moveRequester(merged.sourceId(), merged.targetId(), merged.actorUserId());
 	}

@@ -1,13 +1,16 @@
 package app.rapport.ticket;
 
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * Something happened to a ticket that other modules may keep time by: published inside the ticket's
- * transaction, carrying the ticket as it stands after the change. Listeners that write must join that
- * transaction, so that the ticket and what they derive from it commit or fail together.
+ * transaction, carrying the ticket as it stands after the change. It is stored in the event publication
+ * registry with that transaction and delivered to other modules' listeners after the commit, in their own
+ * transactions, retried until they succeed: a listener must be idempotent (the {@code id} tells a
+ * redelivery) and must not assume it sees activities of one ticket in order ({@code at} tells).
  */
-public record TicketActivity(Kind kind, Instant at, long ticketId, String subject, TicketType type, Priority priority,
+public record TicketActivity(UUID id, Kind kind, Instant at, long ticketId, String subject, TicketType type, Priority priority,
 		TicketState state, long requesterId, Long organizationId, long groupId, Long ownerId) {
 
 	/** What happened. */
@@ -25,7 +28,7 @@ public record TicketActivity(Kind kind, Instant at, long ticketId, String subjec
 	}
 
 	static TicketActivity of(Kind kind, Ticket t, Instant at) {
-		return new TicketActivity(kind, at, t.getId(), t.getSubject(), t.getType(), t.getPriority(), t.getState(),
+		return new TicketActivity(UUID.randomUUID(), kind, at, t.getId(), t.getSubject(), t.getType(), t.getPriority(), t.getState(),
 				t.getRequesterId(), t.getOrganizationId(), t.getGroupId(), t.getOwnerId());
 	}
 

@@ -1,6 +1,8 @@
 package app.rapport.ticket;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -57,7 +59,9 @@ public class TicketHistory {
 				Instant closedAt) {
 
 			TicketActivity as(TicketActivity.Kind kind, TicketState state, Instant at) {
-				return new TicketActivity(kind, at, id, subject, type, priority, state, requesterId, organizationId,
+				// Told again from stored columns: the same history gives the same ids.
+				UUID eventId = UUID.nameUUIDFromBytes((id + "/" + kind + "/" + state + "/" + at).getBytes(StandardCharsets.UTF_8));
+				return new TicketActivity(eventId, kind, at, id, subject, type, priority, state, requesterId, organizationId,
 						groupId, ownerId);
 			}
 

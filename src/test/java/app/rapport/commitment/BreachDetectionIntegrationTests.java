@@ -102,6 +102,12 @@ class BreachDetectionIntegrationTests {
 	@Autowired
 	DataSource dataSource;
 
+	@Autowired
+	BreachDetector detector;
+
+	@Autowired
+	app.rapport.support.Reactions reactions;
+
 	Api supervisor;
 
 	Api agentApi;
@@ -116,13 +122,13 @@ class BreachDetectionIntegrationTests {
 	void setUp() {
 		if (secondNode == null) {
 			HikariDataSource hikari = (HikariDataSource) dataSource;
+			// Arguments outrank application-test.yml (default properties do not): the same database.
 			secondNode = new SpringApplicationBuilder(RapportApplication.class, Node.class).profiles("test")
-				.properties(Map.of("server.port", "0", "spring.datasource.url", hikari.getJdbcUrl(),
-						"spring.datasource.username", hikari.getUsername(), "spring.datasource.password",
-						hikari.getPassword() == null ? "" : hikari.getPassword(), "rapport.test.node", "B",
-						"rapport.commitments.detector.interval", "200ms", "rapport.commitments.detector.initial-delay",
-						"0s"))
-				.run();
+				.run("--server.port=0", "--spring.datasource.url=" + hikari.getJdbcUrl(),
+						"--spring.datasource.username=" + hikari.getUsername(),
+						"--spring.datasource.password=" + (hikari.getPassword() == null ? "" : hikari.getPassword()),
+						"--rapport.test.node=B", "--rapport.commitments.detector.interval=200ms",
+						"--rapport.commitments.detector.initial-delay=0s");
 		}
 		group = users.group(AssignmentMode.MANUAL);
 		agent = users.agentIn(group);
@@ -170,6 +176,7 @@ class BreachDetectionIntegrationTests {
 		Api.Response owned = agentApi.patch("/api/v1/tickets/" + id,
 				Map.of("ownerId", agent.id(), "version", ticket.json().get("version").asLong()), Map.of());
 		assertThat(owned.status()).as(owned.body()).isEqualTo(200);
+		reactions.settle();
 		return id;
 	}
 
@@ -186,6 +193,17 @@ class BreachDetectionIntegrationTests {
 
 	static List<String> events(String kind, long clockId) {
 		return EVENTS.stream().filter(e -> e.endsWith(":" + kind + ":" + clockId)).toList();
+	}
+
+	/**
+	 * Waits until each node's detector has finished {@code n} more passes: what they would have noticed by
+	 * then, they have (checks that nothing more happens wait for this, not for a time).
+	 */
+	void awaitPassesOnBothNodes(int n) throws InterruptedException {
+		BreachDetector here = detector;
+		BreachDetector there = secondNode.getBean(BreachDetector.class);
+		long hereFrom = here.passes(), thereFrom = there.passes();
+		await(n + " detection passes on both nodes", () -> here.passes() >= hereFrom + n && there.passes() >= thereFrom + n);
 	}
 
 	/** Waits (real time) until the condition holds; the detectors tick every 200 ms. */
@@ -215,7 +233,8 @@ class BreachDetectionIntegrationTests {
 		await("at-risk", () -> events("at-risk", clockId).size() == 1);
 		CLOCK.set(due.plusSeconds(1));
 		await("breach", () -> events("breached", clockId).size() == 1);
-		Thread.sleep(1000);
+		awaitPassesOnBothNodes(3);
+		reactions.settle();
 		assertThat(events("at-risk", clockId)).hasSize(1);
 		assertThat(events("breached", clockId)).hasSize(1);
 
@@ -267,12 +286,12 @@ class BreachDetectionIntegrationTests {
 				lock.executeQuery().close();
 			}
 			CLOCK.set(due.plusSeconds(1));
-			Thread.sleep(1500);
+			awaitPassesOnBothNodes(3);
 			assertThat(events("breached", clockId)).isEmpty();
 			dying.rollback();
 		}
 		await("breach after the lock is gone", () -> events("breached", clockId).size() == 1);
-		Thread.sleep(800);
+		awaitPassesOnBothNodes(3);
 		assertThat(events("breached", clockId)).hasSize(1);
 		// At-risk and breach came due together: only the breach is announced.
 		assertThat(events("at-risk", clockId)).isEmpty();

@@ -45,6 +45,9 @@ class CommitmentApiIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	app.rapport.support.Reactions reactions;
+
 	GroupSummary group;
 
 	UserSummary agent;
@@ -218,10 +221,13 @@ class CommitmentApiIntegrationTests {
 		Api.Response ticket = agentApi.post("/api/v1/tickets", Map.of("subject", "发票开错了", "body", "请重开发票",
 				"requester", Map.of("id", contact.id()), "groupId", group.id()));
 		assertThat(ticket.status()).as(ticket.body()).isEqualTo(201);
+		reactions.settle();
 		return ticket.json();
 	}
 
+	/** The ticket's clocks, once the reactions to what the test did have run. */
 	Map<String, JsonNode> clocks(long ticketId) {
+		reactions.settle();
 		Api.Response r = agentApi.get("/api/v1/tickets/" + ticketId + "/clocks");
 		assertThat(r.status()).as(r.body()).isEqualTo(200);
 		Map<String, JsonNode> byKey = new java.util.LinkedHashMap<>();

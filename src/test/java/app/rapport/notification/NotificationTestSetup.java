@@ -59,6 +59,11 @@ public class NotificationTestSetup {
 			failing.add(address);
 		}
 
+		/** The server takes mail for the address again. */
+		public void recover(String address) {
+			failing.remove(address);
+		}
+
 	}
 
 }

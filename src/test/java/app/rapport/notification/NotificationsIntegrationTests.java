@@ -20,7 +20,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Notices are stored with the caller's transaction and mailed, in each recipient's language, only after it commits. */
+/**
+ * Notices are stored with the caller's transaction and mailed, in each recipient's language, only after it
+ * commits, by a reaction that is retried until the mail leaves.
+ */
 @RapportIntegrationTest
 @Import(NotificationTestSetup.class)
 class NotificationsIntegrationTests {
@@ -43,6 +46,9 @@ class NotificationsIntegrationTests {
 	@Autowired
 	RecordingMail mail;
 
+	@Autowired
+	app.rapport.support.Reactions reactions;
+
 	@org.springframework.boot.test.web.server.LocalServerPort
 	int port;
 
@@ -55,6 +61,7 @@ class NotificationsIntegrationTests {
 			notifications.notify(List.of(bulgarian.id(), chinese.id(), bulgarian.id()), BREACHED);
 			assertThat(mail.to(bulgarian.email())).as("no mail before the commit").isEmpty();
 		});
+		reactions.settle();
 
 		assertThat(notifications.unreadCount(bulgarian.id())).isEqualTo(1);
 		assertThat(notifications.unreadCount(chinese.id())).isEqualTo(1);
@@ -105,6 +112,7 @@ class NotificationsIntegrationTests {
 		UserSummary present = testUsers.user(Role.AGENT);
 
 		notifications.notify(List.of(gone.id(), present.id()), BREACHED);
+		reactions.settle();
 
 		assertThat(notifications.unreadCount(gone.id())).isEqualTo(1);
 		assertThat(mail.to(gone.email())).isEmpty();
@@ -112,15 +120,38 @@ class NotificationsIntegrationTests {
 	}
 
 	@Test
-	void aFailingMailIsLoggedAndNeitherFailsTheCallerNorStopsTheOtherMails() {
+	void aFailingMailNeitherFailsTheCallerNorStopsTheOtherMailsAndIsRetriedUntilItLeavesOnce() {
 		UserSummary unreachable = testUsers.user(Role.AGENT);
 		UserSummary reachable = testUsers.user(Role.AGENT);
 		mail.failFor(unreachable.email());
 
 		tx.executeWithoutResult(status -> notifications.notify(List.of(unreachable.id(), reachable.id()), BREACHED));
+		reactions.settle();
 
 		assertThat(notifications.unreadCount(unreachable.id())).isEqualTo(1);
 		assertThat(mail.to(reachable.email())).hasSize(1);
+		assertThat(mail.to(unreachable.email())).isEmpty();
+		assertThat(reactions.failed()).as("the failed mail waits for its retry").isPositive();
+
+		mail.recover(unreachable.email());
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
+			.until(() -> mail.to(unreachable.email()).size() == 1);
+		reactions.settle();
+		assertThat(mail.to(unreachable.email())).hasSize(1);
+		assertThat(mail.to(reachable.email())).as("the mail that left is not sent again").hasSize(1);
+	}
+
+	@Test
+	void aNoticeAboutTheSameThingIsStoredAndMailedOncePerUser() {
+		UserSummary agent = testUsers.user(Role.AGENT);
+		String about = "breach:" + System.nanoTime();
+
+		notifications.notify(List.of(agent.id()), BREACHED, about);
+		notifications.notify(List.of(agent.id()), BREACHED, about);
+		reactions.settle();
+
+		assertThat(notifications.unreadCount(agent.id())).isEqualTo(1);
+		assertThat(mail.to(agent.email())).hasSize(1);
 	}
 
 	@Test
@@ -162,6 +193,7 @@ class NotificationsIntegrationTests {
 		UserSummary agent = testUsers.user(Role.AGENT);
 
 		notifications.notify(List.of(agent.id()), new Notice("x.y", "no.such.key", List.of("msg:no.such.arg"), null));
+		reactions.settle();
 
 		assertThat(notifications.list(testUsers.current(agent), false, PageRequest.of(0, 10))).singleElement()
 			.satisfies(n -> assertThat(n.text()).isEqualTo("no.such.key"));
@@ -184,6 +216,7 @@ class NotificationsIntegrationTests {
 		Notice aboutIt = new Notice("commitment.breached", "test.notice.breached", List.of("#" + ticket + " " + subject,
 				"msg:test.notice.kind.first_response"), "/tickets/" + ticket, ticket);
 		notifications.notify(List.of(agent.id()), aboutIt);
+		reactions.settle();
 		assertThat(mail.to(agent.email())).singleElement().satisfies(m -> assertThat(m.textBody()).contains(subject));
 		assertThat(notifications.list(testUsers.current(agent), false, PageRequest.of(0, 10)).getContent().get(0).text())
 			.contains(subject);
@@ -200,6 +233,7 @@ class NotificationsIntegrationTests {
 		assertThat(api.get("/api/v1/notifications").body()).doesNotContain(subject).doesNotContain("/tickets/" + ticket);
 
 		notifications.notify(List.of(agent.id()), aboutIt);
+		reactions.settle();
 		assertThat(mail.to(agent.email())).as("no mail about a ticket the agent may not see").hasSize(1);
 	}
 
