@@ -13,7 +13,7 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
+import app.rapport.shared.CappedPage;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Component;
 
@@ -24,8 +24,27 @@ class TicketFinder {
 	@PersistenceContext
 	private EntityManager em;
 
-	Page<Ticket> find(TicketQuery query, Pageable pageable, Viewer viewer) {
-		return new PageImpl<>(content(query, pageable, viewer), pageable, count(query, viewer));
+	/**
+	 * A page with its total: from the counters when they know the filters, else counted up to
+	 * {@link CappedPage#CAP} + 1 (then an estimate), never by a count over every matching ticket.
+	 */
+	Page<Ticket> find(TicketQuery query, Pageable pageable, Viewer viewer, TicketCounters counters) {
+		List<Ticket> content = content(query, pageable, viewer);
+		var counted = counters.count(query, viewer);
+		if (counted.isPresent()) {
+			return new CappedPage<>(content, pageable, counted.getAsLong(), false);
+		}
+		long capped = cappedCount(query, viewer);
+		return new CappedPage<>(content, pageable, capped, capped > CappedPage.CAP);
+	}
+
+	/** How many tickets match, counting no further than {@link CappedPage#CAP} + 1. */
+	long cappedCount(TicketQuery query, Viewer viewer) {
+		CriteriaBuilder cb = em.getCriteriaBuilder();
+		CriteriaQuery<Long> ids = cb.createQuery(Long.class);
+		Root<Ticket> root = ids.from(Ticket.class);
+		ids.select(root.get("id")).where(predicates(cb, root, query, viewer));
+		return em.createQuery(ids).setMaxResults(CappedPage.CAP + 1).getResultList().size();
 	}
 
 	/** One page of tickets without the total, for callers that walk through pages (exports). */

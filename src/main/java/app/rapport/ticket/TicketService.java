@@ -74,6 +74,8 @@ public class TicketService {
 
 	private final TicketFinder finder;
 
+	private final TicketCounters counters;
+
 	private final TicketFields fields;
 
 	private final UserDirectory users;
@@ -91,7 +93,7 @@ public class TicketService {
 	private final ApplicationEventPublisher events;
 
 	TicketService(TicketRepository tickets, MessageRepository messages, TicketLinkRepository links,
-			AttachmentRepository attachments, AttachmentStore store, AssignmentCursors cursors, TicketFinder finder,
+			AttachmentRepository attachments, AttachmentStore store, AssignmentCursors cursors, TicketFinder finder, TicketCounters counters,
 			TicketFields fields, UserDirectory users, CustomerDirectory customers, CustomerTimeline timeline,
 			AuditTrail audit, Clock clock, UserAdministration administration,
 			ApplicationEventPublisher events) {
@@ -103,6 +105,7 @@ public class TicketService {
 		this.store = store;
 		this.cursors = cursors;
 		this.finder = finder;
+		this.counters = counters;
 		this.fields = fields;
 		this.users = users;
 		this.customers = customers;
@@ -210,10 +213,7 @@ public class TicketService {
 			return cursors.advance(group.id(),
 					last -> Assignment.choose(group.assignmentMode(), members, language, last, Map.of()));
 		}
-		Map<Long, Long> open = new HashMap<>();
-		for (Object[] row : tickets.countByOwner(members.stream().map(UserSummary::id).toList(), TicketState.ACTIVE)) {
-			open.put((Long) row[0], (Long) row[1]);
-		}
+		Map<Long, Long> open = counters.activePerOwner(members.stream().map(UserSummary::id).toList());
 		return Assignment.choose(group.assignmentMode(), members, language, null, open);
 	}
 
@@ -264,8 +264,8 @@ public class TicketService {
 	/** A page of tickets the user may see, filtered and sorted as asked. */
 	@Transactional(readOnly = true)
 	public Page<TicketView> find(TicketQuery query, Pageable pageable, CurrentUser me) {
-		Page<Ticket> page = finder.find(query, pageable, viewer(me));
-		return new PageImpl<>(views(page.getContent()), pageable, page.getTotalElements());
+		Page<Ticket> page = finder.find(query, pageable, viewer(me), counters);
+		return app.rapport.shared.CappedPage.of(page, views(page.getContent()));
 	}
 
 	/** A page of tickets the user may see, without counting the total: for walking through a whole queue. */
@@ -283,7 +283,7 @@ public class TicketService {
 			if (queue == Queue.ALL && !me.seesAllTickets()) {
 				continue;
 			}
-			counts.put(queue, finder.count(TicketQuery.of(queue), viewer));
+			counts.put(queue, counters.count(TicketQuery.of(queue), viewer).orElseThrow());
 		}
 		return counts;
 	}

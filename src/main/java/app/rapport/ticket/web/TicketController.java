@@ -151,6 +151,9 @@ class TicketController {
 		counts.keySet().forEach(k -> queueUrls.put(k, "/tickets?queue=" + k.name().toLowerCase(Locale.ROOT)));
 		model.addAttribute("filters", filters);
 		model.addAttribute("page", result);
+		model.addAttribute("totalIsEstimate",
+				result instanceof app.rapport.shared.CappedPage<?> capped && capped.isTotalEstimate());
+		model.addAttribute("countCap", app.rapport.shared.CappedPage.CAP);
 		model.addAttribute("counts", counts);
 		model.addAttribute("queueUrls", queueUrls);
 		model.addAttribute("prevUrl", result.hasPrevious() ? filters.query(pageNumber - 1) : null);
