@@ -9,7 +9,7 @@ import java.util.Map;
  * holidays and extra working days. {@code key} is set for the ready-made calendars (cn-mainland, tw, bg).
  */
 public record CalendarView(long id, String key, String name, String timeZone,
-		Map<String, List<List<String>>> workingHours, List<Day> days, long version) {
+		Map<String, List<List<String>>> workingHours, List<Day> days, long version, RecomputeProgress recompute) {
 
 	/** A holiday or an extra working day; {@code hours} empty for a holiday or the standard day. */
 	public record Day(LocalDate date, String kind, String name, List<List<String>> hours) {

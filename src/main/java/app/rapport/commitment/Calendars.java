@@ -28,8 +28,6 @@ import app.rapport.shared.TimeLimits;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Business calendars: create and edit them, import and export their holidays and working days as
@@ -51,16 +49,16 @@ public class Calendars {
 
 	private final PlanBook book;
 
-	private final ClockKeeper keeper;
+	private final ClockRecomputes recomputes;
 
 	private final Clock clock;
 
-	Calendars(WorkCalendarRepository calendars, ServicePlanRepository plans, PlanBook book, ClockKeeper keeper,
+	Calendars(WorkCalendarRepository calendars, ServicePlanRepository plans, PlanBook book, ClockRecomputes recomputes,
 			Clock clock) {
 		this.calendars = calendars;
 		this.plans = plans;
 		this.book = book;
-		this.keeper = keeper;
+		this.recomputes = recomputes;
 		this.clock = clock;
 	}
 
@@ -70,8 +68,15 @@ public class Calendars {
 	}
 
 	@Transactional(readOnly = true)
+	/** The calendar, with the latest background recompute of the running clocks of a plan that uses it. */
 	public CalendarView get(long id) {
-		return view(find(id));
+		CalendarView view = view(find(id));
+		RecomputeProgress progress = plans.findByCalendarId(id).stream()
+			.findFirst()
+			.flatMap(p -> recomputes.progress(p.id))
+			.orElse(null);
+		return new CalendarView(view.id(), view.key(), view.name(), view.timeZone(), view.workingHours(), view.days(),
+				view.version(), progress);
 	}
 
 	public CalendarView create(CalendarInput input) {
@@ -95,7 +100,7 @@ public class Calendars {
 		calendar.weeklyHours = WorkCalendar.formatHours(checked.hours);
 		calendar.updatedAt = clock.instant();
 		calendars.flush();
-		recomputeAfterCommit(id);
+		requestRecompute(id);
 		return view(calendar);
 	}
 
@@ -113,7 +118,7 @@ public class Calendars {
 		checkCalendar(calendar.zone(), calendar.hours(), days);
 		calendar.replaceDays(days);
 		calendar.updatedAt = clock.instant();
-		recomputeAfterCommit(id);
+		requestRecompute(id);
 		return view(calendar);
 	}
 
@@ -125,7 +130,7 @@ public class Calendars {
 		}
 		calendar.replaceDays(days);
 		calendar.updatedAt = clock.instant();
-		recomputeAfterCommit(id);
+		requestRecompute(id);
 		return view(calendar);
 	}
 
@@ -174,7 +179,7 @@ public class Calendars {
 		if (apply) {
 			calendar.replaceDays(List.copyOf(next.values()));
 			calendar.updatedAt = clock.instant();
-			recomputeAfterCommit(id);
+			requestRecompute(id);
 		}
 		return new IcsReport(dryRun, apply, holidays, workingDays, added, changed, removed, List.copyOf(problems));
 	}
@@ -227,23 +232,13 @@ public class Calendars {
 		return calendars.findById(id).orElseThrow(() -> new NotFoundException("Calendar " + id));
 	}
 
-	private void recomputeAfterCommit(long calendarId) {
+	private void requestRecompute(long calendarId) {
 		List<Long> planIds = plans.findByCalendarId(calendarId).stream().map(p -> p.id).toList();
 		book.forget();
 		if (planIds.isEmpty()) {
 			return;
 		}
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					keeper.recomputeActive(planIds);
-				}
-			});
-		}
-		else {
-			keeper.recomputeActive(planIds);
-		}
+		recomputes.request(planIds);
 	}
 
 	private record Checked(String name, ZoneId zone, Map<DayOfWeek, List<WorkingPeriod>> hours) {
@@ -345,7 +340,7 @@ public class Calendars {
 			.stream()
 			.map(d -> new CalendarView.Day(d.date(), d.kind().name().toLowerCase(Locale.ROOT), d.name(), pairs(d.periods())))
 			.toList();
-		return new CalendarView(c.id, c.readyMadeKey, c.name, c.timeZone, hours, days, c.version);
+		return new CalendarView(c.id, c.readyMadeKey, c.name, c.timeZone, hours, days, c.version, null);
 	}
 
 	private static List<List<String>> pairs(List<WorkingPeriod> periods) {

@@ -25,8 +25,6 @@ import app.rapport.ticket.TicketType;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Service plans: their targets, pause rules and escalations, which customers have which plan, and the
@@ -51,6 +49,8 @@ public class Plans {
 
 	private final ClockKeeper keeper;
 
+	private final ClockRecomputes recomputes;
+
 	private final PlanChooser chooser;
 
 	private final PlanBook book;
@@ -64,13 +64,14 @@ public class Plans {
 	private final Clock clock;
 
 	Plans(ServicePlanRepository plans, WorkCalendarRepository calendars, PlanAssignmentRepository assignments,
-			TrackedTicketRepository tracked, ClockKeeper keeper, PlanChooser chooser, PlanBook book, CustomerDirectory customers,
+			TrackedTicketRepository tracked, ClockKeeper keeper, ClockRecomputes recomputes, PlanChooser chooser, PlanBook book, CustomerDirectory customers,
 			UserDirectory users, AuditTrail audit, Clock clock) {
 		this.plans = plans;
 		this.calendars = calendars;
 		this.assignments = assignments;
 		this.tracked = tracked;
 		this.keeper = keeper;
+		this.recomputes = recomputes;
 		this.chooser = chooser;
 		this.book = book;
 		this.customers = customers;
@@ -91,9 +92,10 @@ public class Plans {
 	}
 
 	@Transactional(readOnly = true)
+	/** The plan, with the latest background recompute of its running clocks. */
 	public PlanView get(long id) {
 		ServicePlan plan = find(id);
-		return view(plan, calendarName(plan.calendarId));
+		return view(plan, calendarName(plan.calendarId)).withRecompute(recomputes.progress(id).orElse(null));
 	}
 
 	public PlanView create(PlanInput input, Long actor) {
@@ -129,7 +131,7 @@ public class Plans {
 		}
 		audit.record("plan", plan.id, "changed", null, plan.name, actor);
 		book.forget();
-		afterCommit(() -> keeper.recomputeActive(List.of(id)));
+		recomputes.request(List.of(id));
 		return get(id);
 	}
 
@@ -224,20 +226,6 @@ public class Plans {
 			if (!other.id.equals(plan.id) && other.isDefault) {
 				other.isDefault = false;
 			}
-		}
-	}
-
-	private static void afterCommit(Runnable action) {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					action.run();
-				}
-			});
-		}
-		else {
-			action.run();
 		}
 	}
 
@@ -429,7 +417,7 @@ public class Plans {
 		return new PlanView(p.id, p.name, p.description, p.calendarId, calendarName, p.isDefault, p.atRiskPercent,
 				p.pendingPauseSet().stream().sorted().map(Commitment::key).toList(),
 				p.onHoldPauseSet().stream().sorted().map(Commitment::key).toList(), p.publicListed, targets, escalations,
-				p.version);
+				p.version, null);
 	}
 
 }

@@ -373,7 +373,7 @@ public class DemoDataGenerator {
 					"organization_id", Types.BIGINT, "group_id", Types.BIGINT, "owner_id", Types.BIGINT, "channel",
 					Types.VARCHAR, "created_at", Types.TIMESTAMP_WITH_TIMEZONE, "updated_at", Types.TIMESTAMP_WITH_TIMEZONE,
 					"solved_at", Types.TIMESTAMP_WITH_TIMEZONE, "closed_at", Types.TIMESTAMP_WITH_TIMEZONE, "version",
-					Types.BIGINT);
+					Types.BIGINT, "priority_rank", Types.SMALLINT);
 			BulkInsert tagRows = new BulkInsert("ticket_tag", "ticket_id", Types.BIGINT, "tag", Types.VARCHAR);
 			BulkInsert messageRows = new BulkInsert("message", "id", Types.BIGINT, "ticket_id", Types.BIGINT,
 					"author_user_id", Types.BIGINT, "author_contact_id", Types.BIGINT, "is_public", Types.BOOLEAN,
@@ -437,7 +437,7 @@ public class DemoDataGenerator {
 				String subject = clip(fill(template.subject(), customer, agentName, ticketId), 500);
 				ticketRows.add(ticketId, subject, type.name(), priority.name(), state.name(), requesterId, organizationId,
 						groupId, owner == null ? null : owner.id(), CHANNELS[weighted(CHANNEL_WEIGHTS)], created, updated,
-						solved, closed, 0L);
+						solved, closed, 0L, (short) priority.rank());
 				for (String tag : distinctTags(template.tags())) {
 					tagRows.add(ticketId, tag);
 				}

@@ -58,6 +58,10 @@ public class Ticket {
 	@KeywordField
 	private Priority priority = Priority.NORMAL;
 
+	/** {@link Priority#rank()}, kept with the priority: lists sort by it through an index. */
+	@Column(name = "priority_rank")
+	private short priorityRank = (short) Priority.NORMAL.rank();
+
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false)
 	@KeywordField
@@ -123,6 +127,7 @@ public class Ticket {
 		this.subject = subject;
 		this.type = type;
 		this.priority = priority;
+		this.priorityRank = (short) priority.rank();
 		this.requesterId = requesterId;
 		this.organizationId = organizationId;
 		this.groupId = groupId;
@@ -170,6 +175,7 @@ public class Ticket {
 
 	void setPriority(Priority priority) {
 		this.priority = priority;
+		this.priorityRank = (short) priority.rank();
 	}
 
 	public TicketState getState() {

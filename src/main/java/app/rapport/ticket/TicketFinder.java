@@ -117,13 +117,8 @@ class TicketFinder {
 		switch (sort) {
 			case CREATED -> orders.add(asc ? cb.asc(t.get("createdAt")) : cb.desc(t.get("createdAt")));
 			case PRIORITY -> {
-				// Stored as text, so rank it explicitly: urgent first unless ascending.
-				Expression<Integer> rank = cb.<Priority, Integer>selectCase(t.get("priority"))
-					.when(Priority.URGENT, 4)
-					.when(Priority.HIGH, 3)
-					.when(Priority.NORMAL, 2)
-					.otherwise(1);
-				orders.add(asc ? cb.asc(rank) : cb.desc(rank));
+				// The stored rank (urgent 4 … low 1), through ix_ticket_state_rank: urgent first unless ascending.
+				orders.add(asc ? cb.asc(t.get("priorityRank")) : cb.desc(t.get("priorityRank")));
 				orders.add(cb.desc(t.get("updatedAt")));
 			}
 			case UPDATED -> orders.add(asc ? cb.asc(t.get("updatedAt")) : cb.desc(t.get("updatedAt")));

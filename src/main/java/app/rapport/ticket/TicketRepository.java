@@ -13,8 +13,4 @@ interface TicketRepository extends JpaRepository<Ticket, Long> {
 
 	List<Ticket> findByRequesterIdOrderByCreatedAtDesc(Long requesterId, Pageable pageable);
 
-	/** Open tickets per owner, for "least open" assignment: rows of [ownerId, count]. */
-	@Query("select t.ownerId, count(t) from Ticket t where t.ownerId in :ownerIds and t.state in :states group by t.ownerId")
-	List<Object[]> countByOwner(Collection<Long> ownerIds, Collection<TicketState> states);
-
 }

@@ -370,6 +370,37 @@ class CommitmentApiIntegrationTests {
 	}
 
 	@Test
+	void aPlanChangeAnswersAtOnceAndItsRecomputeRunsInTheBackgroundAndResumesAfterANodeDied() {
+		long planId = plan("bg", 600, 1200, 4800);
+		ContactSummary contact = contact();
+		supervisor.put("/api/v1/contacts/" + contact.id() + "/plan", Map.of("planId", planId));
+		long id = open(contact).get("id").asLong();
+		assertThat(clocks(id).get("first_response#1").get("targetMinutes").asInt()).isEqualTo(600);
+		Map<String, Object> plan = new java.util.HashMap<>(Map.of("name", supervisor.get("/api/v1/plans/" + planId)
+			.json().get("name").asString(), "calendarId", supervisor.get("/api/v1/plans/" + planId).json().get("calendarId").asLong(),
+				"targets", List.of(Map.of("priority", "NORMAL", "firstResponseMinutes", 300))));
+
+		Api.Response saved = supervisor.put("/api/v1/plans/" + planId, plan);
+		assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+		JsonNode asked = saved.json().get("recompute");
+		assertThat(asked.get("requestedAt").isNull()).isFalse();
+		assertThat(asked.get("finishedAt").isNull()).as("the save does not wait for the recompute").isTrue();
+		assertThat(clocks(id).get("first_response#1").get("targetMinutes").asInt()).isEqualTo(300);
+		JsonNode done = supervisor.get("/api/v1/plans/" + planId).json().get("recompute");
+		assertThat(done.get("finishedAt").isNull()).isFalse();
+		assertThat(done.get("total").asLong()).isGreaterThanOrEqualTo(1);
+		assertThat(done.get("done").asLong()).isEqualTo(done.get("total").asLong());
+
+		// A node took the next recompute and died: its lease runs out and another node does the work.
+		jdbc.update("update commitment_clock set target_minutes = 1 where ticket_id = ?", id);
+		jdbc.update("insert into commitment_recompute (plan_ids, requested_at, started_at, total_tickets, done_tickets, "
+				+ "after_ticket_id, claimed_by, claimed_until) values (?, ?, ?, 1, 0, 0, 'a node that died', ?)", "," + planId + ",",
+				java.sql.Timestamp.from(Instant.now()), java.sql.Timestamp.from(Instant.now()),
+				java.sql.Timestamp.from(Instant.now().minusSeconds(1)));
+		assertThat(clocks(id).get("first_response#1").get("targetMinutes").asInt()).isEqualTo(300);
+	}
+
+	@Test
 	void ticketsWithoutClocksAreAdoptedOnAnAdminsRequest() {
 		ContactSummary contact = contact();
 		long id = open(contact).get("id").asLong();

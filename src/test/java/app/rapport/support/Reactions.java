@@ -8,8 +8,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Waits for the reactions to events (clocks, notifications, mail) that run after a commit: a test that
- * checks what a reaction wrote waits until no publication is outstanding, not for a fixed time.
+ * Waits for the background work that follows a commit (reactions to events: clocks, notifications, mail;
+ * recomputes of running clocks after a plan or calendar change): a test that checks what it wrote waits
+ * until none is outstanding, not for a fixed time.
  */
 @Component
 public class Reactions {
@@ -38,10 +39,14 @@ public class Reactions {
 		}
 	}
 
-	/** How many publications wait for their first try, run, or were handed over again. */
+	/**
+	 * How many publications wait for their first try, run, or were handed over again, plus the background
+	 * recomputes of running clocks not finished yet.
+	 */
 	public long inFlight() {
-		Long n = jdbc.queryForObject("select count(*) from event_publication where completion_date is null "
-				+ "and (status is null or status <> 'FAILED')", Long.class);
+		Long n = jdbc.queryForObject("select (select count(*) from event_publication where completion_date is null "
+				+ "and (status is null or status <> 'FAILED')) + (select count(*) from commitment_recompute where finished_at is null)",
+				Long.class);
 		return n == null ? 0 : n;
 	}
 

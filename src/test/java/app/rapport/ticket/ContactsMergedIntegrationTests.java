@@ -42,6 +42,9 @@ class ContactsMergedIntegrationTests {
 	@Autowired
 	UserDetailsService accounts;
 
+	@Autowired
+	app.rapport.support.Reactions reactions;
+
 	@Test
 	void movesTheMergedContactsTicketsToTheSurvivingContact() {
 		GroupSummary group = fixtures.group(AssignmentMode.MANUAL);
@@ -54,6 +57,7 @@ class ContactsMergedIntegrationTests {
 
 		transaction.executeWithoutResult(
 				status -> events.publishEvent(new ContactsMerged(duplicate.id(), survivor.id(), supervisor.id())));
+		reactions.settle();
 
 		var me = (app.rapport.identity.CurrentUser) accounts.loadUserByUsername(supervisor.email());
 		assertThat(tickets.get(first.id(), me).requester().id()).isEqualTo(survivor.id());
@@ -80,6 +84,7 @@ class ContactsMergedIntegrationTests {
 			events.publishEvent(new ContactsMerged(duplicate.id(), survivor.id(), supervisor.id()));
 			status.setRollbackOnly();
 		});
+		reactions.settle();
 
 		var me = (app.rapport.identity.CurrentUser) accounts.loadUserByUsername(supervisor.email());
 		assertThat(tickets.get(ticket.id(), me).requester().id()).isEqualTo(duplicate.id());

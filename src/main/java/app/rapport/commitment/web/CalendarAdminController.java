@@ -118,6 +118,15 @@ class CalendarAdminController {
 		}
 	}
 
+	/** The recompute's progress alone, polled by the edit page while it runs. */
+	@GetMapping("/{id}/recompute")
+	String recompute(@PathVariable long id, Model model) {
+		CalendarView calendar = calendars.get(id);
+		model.addAttribute("progress", calendar.recompute());
+		model.addAttribute("url", "/commitments/calendars/" + id + "/recompute");
+		return "commitment/_parts :: recomputeStatus";
+	}
+
 	@GetMapping("/{id}")
 	String edit(@PathVariable long id, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String minutes, Model model) {

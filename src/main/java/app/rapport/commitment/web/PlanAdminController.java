@@ -126,6 +126,15 @@ class PlanAdminController {
 		}
 	}
 
+	/** The recompute's progress alone, polled by the edit page while it runs. */
+	@GetMapping("/{id}/recompute")
+	String recompute(@PathVariable long id, Model model) {
+		PlanView plan = plans.get(id);
+		model.addAttribute("progress", plan.recompute());
+		model.addAttribute("url", "/commitments/plans/" + id + "/recompute");
+		return "commitment/_parts :: recomputeStatus";
+	}
+
 	@GetMapping("/{id}")
 	String edit(@PathVariable long id, Model model) {
 		PlanView plan = plans.get(id);
