@@ -4,7 +4,6 @@ import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.WeakHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.persistence.EntityManagerFactory;
@@ -46,13 +44,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Writes, in the same database transaction, which index documents a transaction changes (table
- * {@code search_pending}), and tells {@link PendingIndexWork} when Hibernate Search has applied that
- * transaction's changes to the index in memory, so that its rows can go once the index is committed to disk.
- * <p>
- * It listens to the same Hibernate events Hibernate Search indexes from. The rows are inserted after the
- * last flush and before the commit, so a change is never committed without its row; "applied" is only
- * known from Spring's {@code afterCommit}, which runs after Hibernate's own after-completion work, where
- * Hibernate Search's read-sync indexing runs and throws when it fails.
+ * {@code search_pending}): the durable record from which {@link PendingIndexWork} indexes in the background
+ * (ADR 15). It listens to the Hibernate events of indexed entities (Hibernate Search's own listeners are
+ * off). The rows are inserted after the last flush and before the commit, so a change is never committed
+ * without its row, and a rollback leaves none; after the commit the indexer is woken so that the change is
+ * searchable within milliseconds.
  */
 @Component
 class ChangeRecorder implements PostInsertEventListener, PostUpdateEventListener, PostDeleteEventListener,
@@ -69,8 +65,9 @@ class ChangeRecorder implements PostInsertEventListener, PostUpdateEventListener
 	/** The batch of each session's running transaction; weak, so that a session that never completes leaks nothing. */
 	private final Map<SharedSessionContractImplementor, Batch> open = Collections.synchronizedMap(new WeakHashMap<>());
 
-	/** Batches whose transaction committed and whose index changes Hibernate Search applied, oldest first. */
-	private final ConcurrentLinkedQueue<String> applied = new ConcurrentLinkedQueue<>();
+	/** Told after a transaction with changes committed (the indexer's wake-up). */
+	private volatile Runnable onCommit = () -> {
+	};
 
 	ChangeRecorder(EntityManagerFactory entityManagerFactory, Clock clock) {
 		this.entityManagerFactory = entityManagerFactory;
@@ -90,17 +87,8 @@ class ChangeRecorder implements PostInsertEventListener, PostUpdateEventListener
 		listeners.appendListeners(EventType.POST_COLLECTION_REMOVE, this);
 	}
 
-	/** Takes the batches applied so far; give back with {@link #requeue} those whose rows stay. */
-	List<String> drainApplied() {
-		List<String> batches = new ArrayList<>();
-		for (String batch = applied.poll(); batch != null; batch = applied.poll()) {
-			batches.add(batch);
-		}
-		return batches;
-	}
-
-	void requeue(List<String> batches) {
-		applied.addAll(batches);
+	void onCommit(Runnable wakeUp) {
+		this.onCommit = wakeUp;
 	}
 
 	@Override
@@ -162,7 +150,7 @@ class ChangeRecorder implements PostInsertEventListener, PostUpdateEventListener
 		if (managedBySpring(session)) {
 			TransactionSynchronizationManager.registerSynchronization(batch);
 		}
-		// Otherwise nobody learns when the index has the changes: the rows stay and are reindexed at the next start.
+		// Otherwise the indexer finds the rows at its next look (within rapport.search.index-interval).
 		return batch;
 	}
 
@@ -218,7 +206,7 @@ class ChangeRecorder implements PostInsertEventListener, PostUpdateEventListener
 		@Override
 		public void afterCommit() {
 			if (written) {
-				applied.add(id);
+				onCommit.run();
 			}
 		}
 

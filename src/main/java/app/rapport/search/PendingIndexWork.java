@@ -1,19 +1,15 @@
 package app.rapport.search;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import app.rapport.search.IndexedChange.Kind;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceContext;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
@@ -29,24 +25,21 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Makes the index crash-safe. Hibernate Search's read-sync indexing makes a change searchable at once but
- * commits the Lucene index to disk only about every second, so a killed process loses the last changes of
- * the index while the database keeps them. Every change leaves a row in {@code search_pending}
- * ({@link ChangeRecorder}); this class commits the index to disk regularly and only then deletes the rows of
- * the transactions it had applied, and at start-up, before the web server takes requests, reindexes every
- * document that still has a row. See ADR 10.
+ * Indexes in the background from the durable record of changes ({@code search_pending}, written by
+ * {@link ChangeRecorder} in each changing transaction): Hibernate Search's automatic indexing is off, so no
+ * request waits for Lucene (ADR 15). A loop on its own thread, woken after every commit with changes and
+ * at least every {@code rapport.search.index-interval}, takes the oldest rows, loads those documents as the
+ * database has them now, writes them to the index and commits the index to disk, and only then deletes
+ * the rows. A crash at any point leaves the rows, which are indexed again: nothing committed is left
+ * unindexed, and indexing a document twice is harmless (with a shared backend, several nodes may).
  */
 @Component
 class PendingIndexWork implements SmartLifecycle {
 
-	/** Rows read, reindexed and deleted at a time during the start-up recovery. */
-	static final int RECOVERY_BATCH = 500;
-
-	private static final int DELETE_CHUNK = 500;
+	/** Rows taken, indexed and deleted at a time. */
+	static final int BATCH = 500;
 
 	private static final Logger log = LoggerFactory.getLogger(PendingIndexWork.class);
-
-	private final EntityManagerFactory entityManagerFactory;
 
 	private final ChangeRecorder recorder;
 
@@ -54,24 +47,32 @@ class PendingIndexWork implements SmartLifecycle {
 
 	private final TransactionTemplate tx;
 
-	private final Duration flushInterval;
+	private final Duration interval;
+
+	private final Clock clock;
 
 	@PersistenceContext
 	private EntityManager entityManager;
 
-	private volatile ScheduledExecutorService flusher;
+	private final Object wake = new Object();
 
-	PendingIndexWork(EntityManagerFactory entityManagerFactory, ChangeRecorder recorder, JdbcTemplate jdbc,
-			PlatformTransactionManager transactions,
-			@Value("${rapport.search.flush-interval:1s}") Duration flushInterval) {
-		this.entityManagerFactory = entityManagerFactory;
+	private boolean woken;
+
+	private volatile Thread worker;
+
+	/** Set while a test (or an admin's rebuild) holds the indexer still. */
+	private volatile boolean paused;
+
+	PendingIndexWork(ChangeRecorder recorder, JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock,
+			@Value("${rapport.search.index-interval:250ms}") Duration interval) {
 		this.recorder = recorder;
 		this.jdbc = jdbc;
 		this.tx = new TransactionTemplate(transactions);
-		this.flushInterval = flushInterval;
+		this.clock = clock;
+		this.interval = interval;
 	}
 
-	/** Before the web server and the schedulers start, so that no request sees the index before it is repaired. */
+	/** Before the web server and the schedulers start, so that indexing runs from the first request. */
 	@Override
 	public int getPhase() {
 		return SmartLifecycle.DEFAULT_PHASE - 10_000;
@@ -79,109 +80,125 @@ class PendingIndexWork implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		try {
-			recover();
-		}
-		catch (RuntimeException ex) {
-			// Search is not worth refusing to start for: the rows stay, and the next start tries again.
-			log.error("Could not reindex the changes left from before the last stop; search may miss them", ex);
-		}
-		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-			Thread thread = new Thread(r, "search-index-flush");
-			thread.setDaemon(true);
-			return thread;
-		});
-		executor.scheduleWithFixedDelay(this::flushQuietly, flushInterval.toMillis(), flushInterval.toMillis(),
-				TimeUnit.MILLISECONDS);
-		flusher = executor;
+		recorder.onCommit(this::wakeUp);
+		Thread thread = new Thread(this::run, "search-indexer");
+		thread.setDaemon(true);
+		worker = thread;
+		thread.start();
 	}
 
-	/**
-	 * Stops flushing. No last flush: it would need the database, which may already be gone at shutdown, and
-	 * the rows of the last second are simply reindexed at the next start.
-	 */
+	/** Stops after the batch under way; what is left stays in the table for the next start. */
 	@Override
 	public void stop() {
-		ScheduledExecutorService executor = flusher;
-		flusher = null;
-		if (executor != null) {
-			// No interrupt: a flush under way finishes or fails on its own; deleting rows late is harmless.
-			executor.shutdown();
+		Thread thread = worker;
+		worker = null;
+		if (thread != null) {
+			wakeUp();
+			try {
+				thread.join(5_000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 
 	@Override
 	public boolean isRunning() {
-		return flusher != null;
+		return worker != null;
+	}
+
+	void wakeUp() {
+		synchronized (wake) {
+			woken = true;
+			wake.notifyAll();
+		}
+	}
+
+	private void run() {
+		while (worker == Thread.currentThread()) {
+			int done = 0;
+			if (!paused) {
+				try {
+					done = indexBatch();
+				}
+				catch (RuntimeException ex) {
+					// The database or the index may be away for a moment; the rows stay and are taken again.
+					log.warn("Search indexing failed, will try again: {}", ex.toString());
+					sleepQuietly(1_000);
+				}
+			}
+			if (done < BATCH) {
+				synchronized (wake) {
+					if (!woken) {
+						try {
+							wake.wait(interval.toMillis());
+						}
+						catch (InterruptedException ex) {
+							return;
+						}
+					}
+					woken = false;
+				}
+			}
+		}
 	}
 
 	/**
-	 * Commits the index to disk and then deletes the rows of the transactions whose changes were applied
-	 * before the commit.
-	 *
-	 * @return how many transactions' rows were deleted
+	 * Indexes everything pending now, on the caller's thread (tests, and admins who want it at once), and
+	 * returns how many documents.
 	 */
 	int flush() {
-		List<String> batches = recorder.drainApplied();
-		if (batches.isEmpty()) {
-			return 0;
+		int total = 0;
+		for (int n = indexBatch(); n > 0; n = indexBatch()) {
+			total += n;
 		}
-		try {
-			Search.mapping(entityManagerFactory).scope(Object.class).workspace().flush();
-			for (int from = 0; from < batches.size(); from += DELETE_CHUNK) {
-				List<String> chunk = batches.subList(from, Math.min(batches.size(), from + DELETE_CHUNK));
-				jdbc.update("delete from search_pending where batch_id in (" + placeholders(chunk.size()) + ")",
-						chunk.toArray());
-			}
-		}
-		catch (RuntimeException ex) {
-			// Deleting twice does no harm; deleting before the commit would.
-			recorder.requeue(batches);
-			throw ex;
-		}
-		return batches.size();
+		return total;
 	}
 
-	private void flushQuietly() {
-		try {
-			flush();
+	/** The same as {@link #flush()}: what a crash left is simply pending work. */
+	int recover() {
+		return flush();
+	}
+
+	/** Holds the background indexer still (rows then stay until {@link #flush()}), or lets it go again. */
+	void pause(boolean pause) {
+		this.paused = pause;
+		if (!pause) {
+			wakeUp();
 		}
-		catch (RuntimeException ex) {
-			log.warn("Could not commit the search index; will try again", ex);
+	}
+
+	/** How long the oldest change not yet in the index has waited; zero when the index is up to date. */
+	Duration lag() {
+		java.sql.Timestamp oldest = jdbc.queryForObject("select min(recorded_at) from search_pending",
+				java.sql.Timestamp.class);
+		if (oldest == null) {
+			return Duration.ZERO;
 		}
+		Duration lag = Duration.between(oldest.toInstant(), clock.instant());
+		return lag.isNegative() ? Duration.ZERO : lag;
 	}
 
 	/**
-	 * Reindexes, from the database, every document that has a row, in batches, each committed to disk before
-	 * its rows are deleted.
-	 *
-	 * @return how many documents were reindexed (or removed, for entities that are gone)
+	 * One batch: the oldest rows, their documents written to the index and the index committed to disk with
+	 * the reading transaction's commit (write-sync), and only then the rows deleted. Returns rows taken.
 	 */
-	int recover() {
-		Long pending = jdbc.queryForObject("select count(*) from search_pending", Long.class);
-		if (pending == null || pending == 0) {
+	int indexBatch() {
+		List<Row> rows = jdbc.query("select entity, entity_id, batch_id from search_pending order by recorded_at"
+				+ " fetch first " + BATCH + " rows only",
+				(rs, n) -> new Row(Kind.valueOf(rs.getString(1)), rs.getLong(2), rs.getString(3)));
+		if (rows.isEmpty()) {
 			return 0;
 		}
-		log.info("Reindexing the documents of {} changes recorded before the last stop (lost from the index if it was a crash)",
-				pending);
-		int reindexed = 0;
-		while (true) {
-			List<Row> rows = jdbc.query(
-					"select entity, entity_id, batch_id from search_pending order by entity, entity_id, batch_id"
-							+ " fetch first " + RECOVERY_BATCH + " rows only",
-					(rs, n) -> new Row(Kind.valueOf(rs.getString(1)), rs.getLong(2), rs.getString(3)));
-			if (rows.isEmpty()) {
-				break;
-			}
-			Map<Kind, Set<Long>> ids = new EnumMap<>(Kind.class);
-			rows.forEach(r -> ids.computeIfAbsent(r.kind(), k -> new HashSet<>()).add(r.id()));
-			tx.executeWithoutResult(status -> reindex(ids));
-			jdbc.batchUpdate("delete from search_pending where entity = ? and entity_id = ? and batch_id = ?",
-					rows.stream().map(r -> new Object[] { r.kind().name(), r.id(), r.batch() }).toList());
-			reindexed += ids.values().stream().mapToInt(Set::size).sum();
-		}
-		log.info("Search index repaired: {} documents reindexed", reindexed);
-		return reindexed;
+		Map<Kind, Set<Long>> ids = new EnumMap<>(Kind.class);
+		rows.forEach(r -> ids.computeIfAbsent(r.kind(), k -> new HashSet<>()).add(r.id()));
+		// Hibernate Search applies the plan when this transaction commits and, write-sync, returns only once
+		// the index is on disk; a failure throws here and the rows stay.
+		tx.executeWithoutResult(status -> reindex(ids));
+		jdbc.batchUpdate("delete from search_pending where entity = ? and entity_id = ? and batch_id = ?",
+				rows.stream().map(r -> new Object[] { r.kind().name(), r.id(), r.batch() }).toList());
+		return rows.size();
 	}
 
 	/** Adds or replaces each document from the entity as the database has it, or purges it when the entity is gone. */
@@ -208,8 +225,13 @@ class PendingIndexWork implements SmartLifecycle {
 		});
 	}
 
-	private static String placeholders(int count) {
-		return String.join(",", Collections.nCopies(count, "?"));
+	private static void sleepQuietly(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private record Row(Kind kind, long id, String batch) {

@@ -37,6 +37,9 @@ class CustomerImportIntegrationTests {
 	int port;
 
 	@Autowired
+	app.rapport.support.Reactions reactions;
+
+	@Autowired
 	TestUsers testUsers;
 
 	@Autowired
@@ -183,6 +186,7 @@ class CustomerImportIntegrationTests {
 		assertThat(report.get("created").asInt()).isEqualTo(rows);
 		for (int i : List.of(0, CustomerImport.BATCH - 1, CustomerImport.BATCH, rows - 1)) {
 			String name = "Batchrow" + i + "x" + id;
+			reactions.settle();
 			JsonNode hits = agent.get("/api/v1/search?q=" + name).json();
 			assertThat(hits.toString()).as("search for " + name).contains(name);
 		}

@@ -112,7 +112,7 @@ class EventReactionsIntegrationTests {
 		admin.signIn(users.user(Role.ADMIN).email(), TestUsers.PASSWORD);
 		WebSession.Page page = admin.get("/admin/operations");
 		assertThat(page.status()).isEqualTo(200);
-		assertThat(page.body()).contains("Update commitment clocks", "Ticket changed", "Failed", "Retry now")
+		assertThat(page.body()).contains("Update commitment clocks", "Ticket changed", "Failed", "Retry now", "Search index")
 			.doesNotContain("ClockKeeper", "TicketActivity", "FAILED");
 
 		jdbc.execute("alter table commitment_fact_away rename to commitment_fact");

@@ -45,6 +45,9 @@ class SearchApiIntegrationTests {
 	TestUsers testUsers;
 
 	@Autowired
+	app.rapport.support.Reactions reactions;
+
+	@Autowired
 	TransactionTemplate tx;
 
 	@Autowired
@@ -174,6 +177,7 @@ class SearchApiIntegrationTests {
 		for (int i = 0; i < 3; i++) {
 			ticket("Complaint number " + i + " " + m);
 		}
+		reactions.settle();
 		Api.Response response = supervisor.get("/api/v1/search?limit=2&q=" + encode("complaint " + m));
 		assertThat(response.status()).isEqualTo(200);
 		JsonNode body = response.json();
@@ -310,7 +314,9 @@ class SearchApiIntegrationTests {
 		return data.ticket(subject, requester.getId(), group.id(), null, messages);
 	}
 
+	/** A search once what the test wrote is in the index (indexing runs in the background). */
 	private Api.Response search(Api api, String q) {
+		reactions.settle();
 		return api.get("/api/v1/search?limit=50&q=" + encode(q));
 	}
 

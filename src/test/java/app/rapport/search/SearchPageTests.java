@@ -36,6 +36,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class SearchPageTests {
 
 	@Autowired
+	app.rapport.support.Reactions reactions;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -65,6 +68,7 @@ class SearchPageTests {
 		Ticket mine = data.ticket("客户投诉处理延迟 " + m, contact.getId(), group.id(), null);
 		Ticket hidden = data.ticket("另一个投诉 " + m, contact.getId(), otherGroup.id(), null);
 
+		reactions.settle();
 		mvc.perform(get("/search").param("q", "投訴 " + m).with(user(userDetails.loadUserByUsername(agent.email()))))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("href=\"/tickets/" + mine.getId() + "\"")))
@@ -80,9 +84,11 @@ class SearchPageTests {
 		mvc.perform(get("/search").with(agent))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Type a word, a customer")));
+		reactions.settle();
 		mvc.perform(get("/search").param("q", SearchTestData.marker()).with(agent))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Nothing matches")));
+		reactions.settle();
 		mvc.perform(get("/search").param("q", "x".repeat(201)).with(agent))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("at most 200 characters")));
@@ -91,6 +97,7 @@ class SearchPageTests {
 	@Test
 	void speaksTheUsersLanguage() throws Exception {
 		var agent = user(userDetails.loadUserByUsername(testUsers.user(Role.AGENT).email()));
+		reactions.settle();
 		mvc.perform(get("/search").param("q", SearchTestData.marker()).header("Accept-Language", "bg").with(agent))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Няма резултати")));
@@ -101,6 +108,7 @@ class SearchPageTests {
 
 	@Test
 	void sendsSomeoneWhoIsNotSignedInToTheSignInPage() throws Exception {
+		reactions.settle();
 		mvc.perform(get("/search").param("q", "x")).andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/login"));
 	}

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Waits for the background work that follows a commit (reactions to events: clocks, notifications, mail;
- * recomputes of running clocks after a plan or calendar change): a test that checks what it wrote waits
+ * recomputes of running clocks after a plan or calendar change; search indexing): a test that checks what it wrote waits
  * until none is outstanding, not for a fixed time.
  */
 @Component
@@ -41,11 +41,12 @@ public class Reactions {
 
 	/**
 	 * How many publications wait for their first try, run, or were handed over again, plus the background
-	 * recomputes of running clocks not finished yet.
+	 * recomputes of running clocks not finished yet and the changes not yet in the search index.
 	 */
 	public long inFlight() {
 		Long n = jdbc.queryForObject("select (select count(*) from event_publication where completion_date is null "
-				+ "and (status is null or status <> 'FAILED')) + (select count(*) from commitment_recompute where finished_at is null)",
+				+ "and (status is null or status <> 'FAILED')) + (select count(*) from commitment_recompute where finished_at is null)"
+				+ " + (select count(*) from search_pending)",
 				Long.class);
 		return n == null ? 0 : n;
 	}

@@ -27,6 +27,9 @@ class AgentWorkflowBrowserTests {
 	int port;
 
 	@Autowired
+	app.rapport.support.Reactions reactions;
+
+	@Autowired
 	TestUsers testUsers;
 
 	@Test
@@ -66,6 +69,7 @@ class AgentWorkflowBrowserTests {
 			browser.click(By.cssSelector("form:has(#p-state) button[type=submit]"));
 			browser.waitFor(By.cssSelector(".ticket-state"), "Pending");
 
+			reactions.settle();
 			browser.go("/search?q=投诉");
 			browser.find(By.cssSelector("a[href='" + ticketPath + "']"));
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.UUID;
 
 import app.rapport.operations.EventReactions;
+import app.rapport.search.IndexLag;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -26,9 +27,12 @@ class OperationsController {
 
 	private final Clock clock;
 
-	OperationsController(EventReactions reactions, Clock clock) {
+	private final IndexLag indexLag;
+
+	OperationsController(EventReactions reactions, Clock clock, IndexLag indexLag) {
 		this.reactions = reactions;
 		this.clock = clock;
+		this.indexLag = indexLag;
 	}
 
 	@GetMapping("/admin/operations")
@@ -37,6 +41,8 @@ class OperationsController {
 		model.addAttribute("summary", summary);
 		model.addAttribute("oldestMinutes", summary.oldestAge(clock.instant()).toMinutes());
 		model.addAttribute("reactions", reactions.outstanding(PageRequest.of(Math.max(0, page), PAGE_SIZE)));
+		model.addAttribute("indexPending", indexLag.pending());
+		model.addAttribute("indexLagSeconds", String.format(java.util.Locale.ROOT, "%.1f", indexLag.lag().toMillis() / 1000.0));
 		return "operations/index";
 	}
 
