@@ -123,6 +123,9 @@ final class BulkInsert {
 			else if (v instanceof Integer i) {
 				ps.setInt(p++, i);
 			}
+			else if (v instanceof Short sh) {
+				ps.setShort(p++, sh);
+			}
 			else if (v instanceof Boolean b) {
 				ps.setBoolean(p++, b);
 			}

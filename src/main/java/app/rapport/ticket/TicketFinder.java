@@ -1,5 +1,6 @@
 package app.rapport.ticket;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Order;
+import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 
@@ -45,6 +47,52 @@ class TicketFinder {
 		Root<Ticket> root = ids.from(Ticket.class);
 		ids.select(root.get("id")).where(predicates(cb, root, query, viewer));
 		return em.createQuery(ids).setMaxResults(CappedPage.CAP + 1).getResultList().size();
+	}
+
+	/**
+	 * The tickets that follow {@code after} in the query's order (keyset: no OFFSET, so the hundredth page
+	 * costs what the first does), at most {@code size}; {@code after} {@code null} starts at the beginning.
+	 */
+	List<Ticket> after(TicketQuery query, Cursor after, int size, Viewer viewer) {
+		CriteriaBuilder cb = em.getCriteriaBuilder();
+		CriteriaQuery<Ticket> select = cb.createQuery(Ticket.class);
+		Root<Ticket> root = select.from(Ticket.class);
+		List<Predicate> where = new ArrayList<>(List.of(predicates(cb, root, query, viewer)));
+		if (after != null) {
+			where.add(beyond(cb, root, query, after));
+		}
+		select.select(root).where(where.toArray(Predicate[]::new)).orderBy(order(cb, root, query));
+		return em.createQuery(select).setMaxResults(size).getResultList();
+	}
+
+	/** Where a ticket stands in a list's order: the sort keys of {@link #order} and the id. */
+	record Cursor(Instant createdAt, Instant updatedAt, int priorityRank, long id) {
+
+		static Cursor of(TicketView t) {
+			return new Cursor(t.createdAt(), t.updatedAt(), t.priority().rank(), t.id());
+		}
+
+	}
+
+	/** "Comes after the cursor" in the query's order (the same keys and directions as {@link #order}). */
+	private static Predicate beyond(CriteriaBuilder cb, Root<Ticket> t, TicketQuery q, Cursor c) {
+		TicketQuery.Sort sort = q.sort() == null ? TicketQuery.Sort.UPDATED : q.sort();
+		boolean asc = q.ascending();
+		Path<Long> id = t.get("id");
+		Predicate idAfter = asc ? cb.greaterThan(id, c.id()) : cb.lessThan(id, c.id());
+		return switch (sort) {
+			case CREATED -> after(cb, t.get("createdAt"), c.createdAt(), asc, idAfter);
+			case UPDATED -> after(cb, t.get("updatedAt"), c.updatedAt(), asc, idAfter);
+			case PRIORITY -> after(cb, t.get("priorityRank"), (short) c.priorityRank(), asc,
+					after(cb, t.get("updatedAt"), c.updatedAt(), false, idAfter));
+		};
+	}
+
+	/** {@code key} beyond {@code value} in that direction, or equal to it and {@code then}. */
+	private static <T extends Comparable<? super T>> Predicate after(CriteriaBuilder cb, Path<T> key, T value,
+			boolean ascending, Predicate then) {
+		Predicate beyond = ascending ? cb.greaterThan(key, value) : cb.lessThan(key, value);
+		return cb.or(beyond, cb.and(cb.equal(key, value), then));
 	}
 
 	/** One page of tickets without the total, for callers that walk through pages (exports). */

@@ -76,6 +76,8 @@ public class TicketService {
 
 	private final TicketCounters counters;
 
+	private final org.springframework.transaction.support.TransactionTemplate readOnly;
+
 	private final TicketFields fields;
 
 	private final UserDirectory users;
@@ -96,7 +98,7 @@ public class TicketService {
 			AttachmentRepository attachments, AttachmentStore store, AssignmentCursors cursors, TicketFinder finder, TicketCounters counters,
 			TicketFields fields, UserDirectory users, CustomerDirectory customers, CustomerTimeline timeline,
 			AuditTrail audit, Clock clock, UserAdministration administration,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, org.springframework.transaction.PlatformTransactionManager transactionManager) {
 		this.events = events;
 		this.tickets = tickets;
 		this.messages = messages;
@@ -106,6 +108,8 @@ public class TicketService {
 		this.cursors = cursors;
 		this.finder = finder;
 		this.counters = counters;
+		this.readOnly = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+		this.readOnly.setReadOnly(true);
 		this.fields = fields;
 		this.users = users;
 		this.customers = customers;
@@ -268,10 +272,20 @@ public class TicketService {
 		return app.rapport.shared.CappedPage.of(page, views(page.getContent()));
 	}
 
-	/** A page of tickets the user may see, without counting the total: for walking through a whole queue. */
-	@Transactional(readOnly = true)
-	public List<TicketView> findWithoutTotal(TicketQuery query, Pageable pageable, CurrentUser me) {
-		return views(finder.content(query, pageable, viewer(me)));
+	/**
+	 * Every ticket of the query the user may see, {@code pageSize} at a time by keyset (no OFFSET, no count),
+	 * each page read in its own short transaction, at most {@code limit}: for exports of a whole queue.
+	 */
+	public java.util.stream.Stream<TicketView> walk(TicketQuery query, int pageSize, int limit, CurrentUser me) {
+		Viewer viewer = viewer(me);
+		return java.util.stream.Stream
+			.iterate(readOnly.execute(s -> views(finder.after(query, null, pageSize, viewer))),
+					page -> !page.isEmpty(),
+					page -> page.size() < pageSize ? List.<TicketView>of()
+							: readOnly.execute(s -> views(finder.after(query,
+									TicketFinder.Cursor.of(page.get(page.size() - 1)), pageSize, viewer))))
+			.flatMap(List::stream)
+			.limit(limit);
 	}
 
 	/** How many tickets each queue holds for the user (without extra filters). */
