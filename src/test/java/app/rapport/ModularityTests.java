@@ -32,9 +32,15 @@ class ModularityTests {
 				.importPackages("app.rapport"));
 	}
 
+	/**
+	 * Writes the module diagrams (PlantUML, with the events between modules) into docs/modules, so that a
+	 * change of the modules or their dependencies shows in the diff and docs/architecture.md stays current.
+	 */
 	@Test
 	void writesModuleDocumentation() {
-		new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+		new Documenter(modules, Documenter.Options.defaults().withOutputFolder("docs/modules"))
+			.writeModulesAsPlantUml()
+			.writeIndividualModulesAsPlantUml();
 	}
 
 }
