@@ -1,19 +1,17 @@
 package app.rapport.notification;
 
 import java.time.Clock;
-
-import app.rapport.identity.UserDirectory;
-import org.springframework.modulith.events.ApplicationModuleListener;
-
 import java.util.List;
 import java.util.Locale;
 
+import app.rapport.identity.UserDirectory;
 import app.rapport.identity.UserSummary;
 import app.rapport.ticket.TicketService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /** Writes a notice as an e-mail in each recipient's language and hands it to {@link OutboundMail}. */

@@ -29,8 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link ChangeRecorder} in each changing transaction): Hibernate Search's automatic indexing is off, so no
  * request waits for Lucene (ADR 15). A loop on its own thread, woken after every commit with changes and
  * at least every {@code rapport.search.index-interval}, takes the oldest rows, loads those documents as the
- * database has them now and writes them to the index (searchable at once), commits the index to disk at
- * most every half second, and only then deletes the rows of what it committed. A crash at any point leaves the rows, which are indexed again: nothing committed is left
+ * database has them now, writes them to the index and commits the index to disk, and only then deletes
+ * the rows. A crash at any point leaves the rows, which are indexed again: nothing committed is left
  * unindexed, and indexing a document twice is harmless (with a shared backend, several nodes may).
  */
 @Component
@@ -42,8 +42,6 @@ class PendingIndexWork implements SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(PendingIndexWork.class);
 
 	private final ChangeRecorder recorder;
-
-	private final jakarta.persistence.EntityManagerFactory entityManagerFactory;
 
 	private final JdbcTemplate jdbc;
 
@@ -65,9 +63,8 @@ class PendingIndexWork implements SmartLifecycle {
 	/** Set while a test (or an admin's rebuild) holds the indexer still. */
 	private volatile boolean paused;
 
-	PendingIndexWork(jakarta.persistence.EntityManagerFactory entityManagerFactory, ChangeRecorder recorder, JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock,
+	PendingIndexWork(ChangeRecorder recorder, JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock,
 			@Value("${rapport.search.index-interval:250ms}") Duration interval) {
-		this.entityManagerFactory = entityManagerFactory;
 		this.recorder = recorder;
 		this.jdbc = jdbc;
 		this.tx = new TransactionTemplate(transactions);
@@ -151,7 +148,7 @@ class PendingIndexWork implements SmartLifecycle {
 	 * Indexes everything pending now, on the caller's thread (tests, and admins who want it at once), and
 	 * returns how many documents.
 	 */
-	synchronized int flush() {
+	int flush() {
 		int total = 0;
 		for (int n = indexBatch(); n > 0; n = indexBatch()) {
 			total += n;
@@ -184,52 +181,31 @@ class PendingIndexWork implements SmartLifecycle {
 	}
 
 	/**
-	 * One batch: the oldest rows not taken yet, their documents written to the index (searchable at once,
-	 * read-sync), and the rows remembered; they are deleted only once the index has been committed to disk
-	 * past them, which happens at most every {@link #COMMIT_EVERY} (a Lucene commit forces files to disk,
-	 * too dear to do for every ticket). Returns rows taken.
+	 * One batch: the oldest rows, their documents written to the index and the index committed to disk with
+	 * the reading transaction's commit (write-sync), and only then the rows deleted. Returns rows taken.
 	 */
-	synchronized int indexBatch() {
+	int indexBatch() {
 		List<Row> rows = jdbc.query("select entity, entity_id, batch_id from search_pending order by recorded_at"
-				+ " fetch first " + (BATCH + indexed.size()) + " rows only",
+				+ " fetch first " + BATCH + " rows only",
 				(rs, n) -> new Row(Kind.valueOf(rs.getString(1)), rs.getLong(2), rs.getString(3)));
-		rows.removeIf(indexed::contains);
-		if (!rows.isEmpty()) {
-			Map<Kind, Set<Long>> ids = new EnumMap<>(Kind.class);
-			rows.forEach(r -> ids.computeIfAbsent(r.kind(), k -> new HashSet<>()).add(r.id()));
-			// Hibernate Search applies the plan when this transaction commits; a failure throws and the rows stay.
-			tx.executeWithoutResult(status -> reindex(ids));
-			indexed.addAll(rows);
+		if (rows.isEmpty()) {
+			return 0;
 		}
-		if (!indexed.isEmpty() && (rows.isEmpty() || indexed.size() >= 10 * BATCH
-				|| System.nanoTime() - lastCommit > COMMIT_EVERY.toNanos())) {
-			commitAndDelete();
-		}
-		return rows.size();
-	}
-
-	/** How often at most the index is committed to disk (and the rows of what it holds deleted). */
-	static final Duration COMMIT_EVERY = Duration.ofMillis(500);
-
-	/** Rows whose documents are in the index but perhaps not yet on disk. */
-	private final java.util.LinkedHashSet<Row> indexed = new java.util.LinkedHashSet<>();
-
-	private long lastCommit = System.nanoTime();
-
-	private void commitAndDelete() {
-		Search.mapping(entityManagerFactory).scope(Object.class).workspace().flush();
-		List<Row> done = List.copyOf(indexed);
+		Map<Kind, Set<Long>> ids = new EnumMap<>(Kind.class);
+		rows.forEach(r -> ids.computeIfAbsent(r.kind(), k -> new HashSet<>()).add(r.id()));
+		// Hibernate Search applies the plan when this transaction commits and, write-sync, returns only once
+		// the index is on disk; a failure throws here and the rows stay.
+		tx.executeWithoutResult(status -> reindex(ids));
 		jdbc.batchUpdate("delete from search_pending where entity = ? and entity_id = ? and batch_id = ?",
-				done.stream().map(r -> new Object[] { r.kind().name(), r.id(), r.batch() }).toList());
-		done.forEach(indexed::remove);
-		lastCommit = System.nanoTime();
+				rows.stream().map(r -> new Object[] { r.kind().name(), r.id(), r.batch() }).toList());
+		return rows.size();
 	}
 
 	/** Adds or replaces each document from the entity as the database has it, or purges it when the entity is gone. */
 	private void reindex(Map<Kind, Set<Long>> ids) {
 		SearchSession search = Search.session(entityManager);
-		// Searchable when the transaction returns; on disk with the next commitAndDelete.
-		search.indexingPlanSynchronizationStrategy(IndexingPlanSynchronizationStrategy.readSync());
+		// Returns only once the index is committed to disk, so that the rows may go.
+		search.indexingPlanSynchronizationStrategy(IndexingPlanSynchronizationStrategy.writeSync());
 		ids.forEach((kind, wanted) -> {
 			List<?> found = entityManager
 				.createQuery("select e from " + kind.type.getSimpleName() + " e where e.id in :ids", kind.type)

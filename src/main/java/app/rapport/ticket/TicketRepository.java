@@ -1,11 +1,9 @@
 package app.rapport.ticket;
 
-import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Query;
 
 interface TicketRepository extends JpaRepository<Ticket, Long> {
 
