@@ -83,19 +83,49 @@ class ClockKeeper {
 			ticket = tracked.save(new TrackedTicket(activity,
 					chooser.planFor(activity.requesterId(), activity.organizationId())));
 		}
-		else if (ticket == null) {
-			// Delivered before the ticket's opening (or, for a ticket older than commitments, before the
-			// backfill adopted it): failing leaves it to the registry's retry, when the ticket is known.
-			throw new IllegalStateException("Ticket " + activity.ticketId() + " has no clocks yet; "
-					+ activity.kind() + " is tried again later");
-		}
 		else {
+			if (ticket == null) {
+				ticket = awaitOpening(activity.ticketId());
+			}
+			if (ticket == null) {
+				// Still unknown (a ticket older than commitments, before the backfill adopted it): failing leaves
+				// it to the registry's retry, when the ticket is known.
+				throw new IllegalStateException("Ticket " + activity.ticketId() + " has no clocks yet; "
+						+ activity.kind() + " is tried again later");
+			}
 			ticket.update(activity);
 		}
 		facts.save(new TicketFact(ticket.ticketId, activity.at(), kind, activity.state(), activity.priority(),
 				activity.type(), ticket.planId, activity.id()));
 		recompute(List.of(ticket), clock.instant());
 	}
+
+	/**
+	 * An activity that follows its ticket's opening within milliseconds (an owner set right after creation)
+	 * may be delivered on another reaction thread before the opening has committed: wait a moment for it
+	 * instead of failing, so that the change is not a retry (a second and more) late. Each look is a new
+	 * read of the row (read committed).
+	 */
+	private TrackedTicket awaitOpening(long ticketId) {
+		for (int i = 0; i < OPENING_WAIT_STEPS; i++) {
+			try {
+				Thread.sleep(OPENING_WAIT_STEP_MS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return null;
+			}
+			TrackedTicket ticket = tracked.findForUpdate(ticketId).orElse(null);
+			if (ticket != null) {
+				return ticket;
+			}
+		}
+		return null;
+	}
+
+	static final int OPENING_WAIT_STEPS = 100;
+
+	static final long OPENING_WAIT_STEP_MS = 20;
 
 	/** Puts open tickets of a customer on another plan from {@code at} on; joins the caller's transaction. */
 	void changePlan(Collection<TrackedTicket> tickets, long planId, Instant at) {

@@ -12,8 +12,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
-/** One notice delivered to one user; only its read time and the time it was mailed ever change. */
+/**
+ * One notice delivered to one user; only its read time and the time it was mailed ever change. Updates
+ * write only the changed column: the mailer (marking it mailed) and the user (reading it) may change the
+ * same row at the same moment, and neither may write back the other's old value.
+ */
 @Entity
+@org.hibernate.annotations.DynamicUpdate
 @Table(name = "notification")
 class Notification {
 
