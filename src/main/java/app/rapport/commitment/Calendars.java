@@ -70,13 +70,10 @@ public class Calendars {
 	@Transactional(readOnly = true)
 	/** The calendar, with the latest background recompute of the running clocks of a plan that uses it. */
 	public CalendarView get(long id) {
-		CalendarView view = view(find(id));
-		RecomputeProgress progress = plans.findByCalendarId(id).stream()
+		return view(find(id)).withRecompute(plans.findByCalendarId(id).stream()
 			.findFirst()
 			.flatMap(p -> recomputes.progress(p.id))
-			.orElse(null);
-		return new CalendarView(view.id(), view.key(), view.name(), view.timeZone(), view.workingHours(), view.days(),
-				view.version(), progress);
+			.orElse(null));
 	}
 
 	public CalendarView create(CalendarInput input) {

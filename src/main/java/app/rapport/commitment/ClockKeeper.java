@@ -13,11 +13,8 @@ import app.rapport.ticket.TicketState;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps the facts of every ticket and its clocks: each ticket event is stored as a fact, after the ticket's
@@ -42,12 +39,10 @@ class ClockKeeper {
 
 	private final Clock clock;
 
-	private final TransactionTemplate tx;
-
 	private final BreachRepository breaches;
 
 	ClockKeeper(TrackedTicketRepository tracked, TicketFactRepository facts, CommitmentClockRepository clocks,
-			PlanBook book, PlanChooser chooser, Clock clock, TransactionTemplate tx, BreachRepository breaches) {
+			PlanBook book, PlanChooser chooser, Clock clock, BreachRepository breaches) {
 		this.breaches = breaches;
 		this.tracked = tracked;
 		this.facts = facts;
@@ -55,10 +50,6 @@ class ClockKeeper {
 		this.book = book;
 		this.chooser = chooser;
 		this.clock = clock;
-		// Its own transactions: it also runs after a plan or calendar change has committed, where joining
-		// that finished transaction would write nothing.
-		this.tx = new TransactionTemplate(tx.getTransactionManager());
-		this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/**
@@ -139,31 +130,6 @@ class ClockKeeper {
 			}
 		}
 		recompute(changed, at);
-	}
-
-	/**
-	 * Computes again the clocks of every ticket still being worked on under the given plans (after their
-	 * calendar or targets changed), in batches of their own transactions; returns how many tickets.
-	 */
-	int recomputeActive(Collection<Long> planIds) {
-		if (planIds.isEmpty()) {
-			return 0;
-		}
-		book.forget();
-		long after = 0;
-		int total = 0;
-		while (true) {
-			long from = after;
-			List<Long> ids = tracked.activeIds(planIds, TicketState.ACTIVE, from, PageRequest.ofSize(BATCH));
-			if (ids.isEmpty()) {
-				break;
-			}
-			tx.executeWithoutResult(status -> recompute(tracked.findAllById(ids), clock.instant()));
-			total += ids.size();
-			after = ids.get(ids.size() - 1);
-		}
-		log.info("Recomputed the clocks of {} open tickets on plans {}", total, planIds);
-		return total;
 	}
 
 	/**

@@ -38,6 +38,8 @@ class ClockRecomputes {
 
 	static final Duration LEASE = Duration.ofSeconds(30);
 
+	static final Duration KEEP_FINISHED = Duration.ofDays(7);
+
 	private final JdbcTemplate jdbc;
 
 	private final ClockKeeper keeper;
@@ -118,6 +120,9 @@ class ClockRecomputes {
 					if (ids.isEmpty()) {
 						jdbc.update("update commitment_recompute set finished_at = ?, claimed_until = null where id = ?",
 								Timestamp.from(now), job.id);
+						// Only the latest per plan is shown; finished ones older than a week go.
+						jdbc.update("delete from commitment_recompute where finished_at < ?",
+								Timestamp.from(now.minus(KEEP_FINISHED)));
 						return null;
 					}
 					int computed = keeper.recompute(tracked.findAllById(ids), now).size();

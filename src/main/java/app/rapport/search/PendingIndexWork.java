@@ -156,11 +156,6 @@ class PendingIndexWork implements SmartLifecycle {
 		return total;
 	}
 
-	/** The same as {@link #flush()}: what a crash left is simply pending work. */
-	int recover() {
-		return flush();
-	}
-
 	/** Holds the background indexer still (rows then stay until {@link #flush()}), or lets it go again. */
 	void pause(boolean pause) {
 		this.paused = pause;

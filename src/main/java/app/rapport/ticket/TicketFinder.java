@@ -107,14 +107,6 @@ class TicketFinder {
 			.getResultList();
 	}
 
-	long count(TicketQuery query, Viewer viewer) {
-		CriteriaBuilder cb = em.getCriteriaBuilder();
-		CriteriaQuery<Long> count = cb.createQuery(Long.class);
-		Root<Ticket> root = count.from(Ticket.class);
-		count.select(cb.count(root)).where(predicates(cb, root, query, viewer));
-		return em.createQuery(count).getSingleResult();
-	}
-
 	private static Predicate[] predicates(CriteriaBuilder cb, Root<Ticket> t, TicketQuery q, Viewer viewer) {
 		List<Predicate> where = new ArrayList<>();
 		if (!viewer.seesAll()) {

@@ -169,7 +169,7 @@ class PendingIndexWorkIntegrationTests {
 		assertThat(ids(search("paper " + m), "tickets")).isEmpty();
 		assertThat(indexedInGroup(ticket.getId(), group.id())).isTrue();
 
-		assertThat(pending.recover()).isGreaterThanOrEqualTo(3);
+		assertThat(pending.flush()).isGreaterThanOrEqualTo(3);
 
 		assertThat(ids(search("paper " + m), "tickets")).containsExactly(ticket.getId());
 		assertThat(indexedInGroup(ticket.getId(), away.id())).isTrue();

@@ -224,6 +224,9 @@ class CommitmentPagesTests {
 		assertThat(web.get("/commitments/reports").status()).isEqualTo(403);
 		assertThat(web.get("/commitments/reports/attainment.csv").status()).isEqualTo(403);
 		assertThat(web.get("/commitments/reports/pareto.xlsx").status()).isEqualTo(403);
+		// Nor the progress of a plan's or calendar's recompute.
+		assertThat(web.get("/commitments/plans/1/recompute").status()).isEqualTo(403);
+		assertThat(web.get("/commitments/calendars/1/recompute").status()).isEqualTo(403);
 		assertThat(web.get("/commitments/board").body()).doesNotContain("href=\"/commitments/reports\"");
 		assertThat(WebSession.at(port).get("/commitments/board").status()).isEqualTo(302);
 	}
