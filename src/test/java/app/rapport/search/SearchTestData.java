@@ -12,7 +12,6 @@ import app.rapport.ticket.Priority;
 import app.rapport.ticket.Ticket;
 import app.rapport.ticket.TicketType;
 import jakarta.persistence.EntityManager;
-import org.hibernate.search.mapper.orm.Search;
 
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -70,7 +69,7 @@ final class SearchTestData {
 				.setParameter(1, target.getId())
 				.setParameter(2, merged.getId())
 				.executeUpdate();
-			Search.session(em).indexingPlan().addOrUpdate(em.find(Contact.class, merged.getId()));
+			recordChange(IndexedChange.Kind.CONTACT, merged.getId());
 		});
 	}
 
@@ -90,10 +89,24 @@ final class SearchTestData {
 					.setParameter(1, ownerId)
 					.setParameter(2, ticket.getId())
 					.executeUpdate();
-				Search.session(em).indexingPlan().addOrUpdate(em.find(Ticket.class, ticket.getId()));
+				recordChange(IndexedChange.Kind.TICKET, ticket.getId());
 			});
 		}
 		return ticket;
+	}
+
+	/**
+	 * Records a change made by SQL the way {@link ChangeRecorder} records one made through Hibernate, in the
+	 * same transaction: indexing it directly instead would race the background indexer, which may still be
+	 * writing the document it read before this change.
+	 */
+	private void recordChange(IndexedChange.Kind kind, long id) {
+		em.createNativeQuery(ChangeRecorder.INSERT)
+			.setParameter(1, java.util.UUID.randomUUID().toString())
+			.setParameter(2, kind.name())
+			.setParameter(3, id)
+			.setParameter(4, now())
+			.executeUpdate();
 	}
 
 	private Instant now() {
