@@ -15,7 +15,7 @@ import org.hibernate.annotations.Immutable;
 @Entity
 @Immutable
 @Table(name = "audit_entry")
-public class AuditEntry {
+class AuditEntry {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_entry_seq")

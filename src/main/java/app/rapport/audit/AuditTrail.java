@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Records changes in the caller's transaction (so a rolled-back change leaves no trace) and reads them. */
 @Service
+@org.springframework.modulith.NamedInterface("api")
 public class AuditTrail {
 
 	/** Entity type names used in the trail. */
@@ -38,8 +39,9 @@ public class AuditTrail {
 	}
 
 	@Transactional(readOnly = true)
-	public Page<AuditEntry> history(String entityType, long entityId, Pageable pageable) {
-		return entries.findByEntityTypeAndEntityIdOrderByOccurredAtDescIdDesc(entityType, entityId, pageable);
+	public Page<AuditRecord> history(String entityType, long entityId, Pageable pageable) {
+		return entries.findByEntityTypeAndEntityIdOrderByOccurredAtDescIdDesc(entityType, entityId, pageable)
+			.map(AuditRecord::of);
 	}
 
 }

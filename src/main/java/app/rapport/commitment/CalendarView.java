@@ -8,6 +8,7 @@ import java.util.Map;
  * A business calendar as pages and the API show it: working hours per weekday as pairs of "HH:mm",
  * holidays and extra working days. {@code key} is set for the ready-made calendars (cn-mainland, tw, bg).
  */
+@org.springframework.modulith.NamedInterface("api")
 public record CalendarView(long id, String key, String name, String timeZone,
 		Map<String, List<List<String>>> workingHours, List<Day> days, long version, RecomputeProgress recompute) {
 

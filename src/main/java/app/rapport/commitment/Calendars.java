@@ -36,6 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
+@org.springframework.modulith.NamedInterface("api")
 public class Calendars {
 
 	static final int MAX_NAME = 200;

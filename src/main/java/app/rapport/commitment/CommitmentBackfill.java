@@ -27,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction. Another node adopting the same batch at the same moment makes one of them give way.
  */
 @Service
+@org.springframework.modulith.NamedInterface("api")
 public class CommitmentBackfill {
 
 	private static final Logger log = LoggerFactory.getLogger(CommitmentBackfill.class);

@@ -7,6 +7,7 @@ import java.util.List;
  * {@code next_update}, {@code resolution}); {@code null} keeps the defaults (all three pause while the
  * customer is to answer, only resolution while on hold).
  */
+@org.springframework.modulith.NamedInterface("api")
 public record PlanInput(String name, String description, Long calendarId, Boolean isDefault, Integer atRiskPercent,
 		List<String> pendingCustomerPauses, List<String> onHoldPauses, Boolean publicListed, List<Target> targets,
 		List<Escalation> escalations, Long version) {

@@ -33,6 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
+@org.springframework.modulith.NamedInterface("api")
 public class Plans {
 
 	static final int MAX_NAME = 100;

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import app.rapport.shared.TextAnalyzers;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -22,10 +21,6 @@ import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
 
 /**
  * A person we serve: a key person at an organization, an individual consumer, or someone in one of
@@ -33,7 +28,7 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordFie
  */
 @Entity
 @Table(name = "contact")
-@Indexed(index = "contact")
+@org.springframework.modulith.NamedInterface("indexed")
 public class Contact {
 
 	@Id
@@ -42,22 +37,16 @@ public class Contact {
 	private Long id;
 
 	@Column(nullable = false)
-	@FullTextField(name = "name_zh", analyzer = TextAnalyzers.ZH)
-	@FullTextField(name = "name_bg", analyzer = TextAnalyzers.BG)
-	@FullTextField(name = "name_en", analyzer = TextAnalyzers.EN)
 	private String name;
 
-	@FullTextField(name = "latinName_en", analyzer = TextAnalyzers.EN)
 	private String latinName;
 
-	@GenericField
 	private Long organizationId;
 
 	@Enumerated(EnumType.STRING)
 	private ContactRole organizationRole;
 
 	/** The first of {@link #emails}, kept on the row so lists need no join. */
-	@KeywordField(normalizer = TextAnalyzers.KEYWORD)
 	private String primaryEmail;
 
 	@ElementCollection
@@ -91,7 +80,6 @@ public class Contact {
 	private Set<String> tags = new LinkedHashSet<>();
 
 	/** Set when this contact was merged into another; merged contacts are kept for the audit trail. */
-	@GenericField // search leaves merged contacts out
 	private Long mergedIntoId;
 
 	/** Custom attribute values in their normal form (see {@link AttributeRules}), by attribute key. */

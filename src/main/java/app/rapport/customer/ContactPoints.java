@@ -3,6 +3,7 @@ package app.rapport.customer;
 import java.util.Locale;
 
 /** Normal forms of e-mail addresses and phone numbers, the keys of duplicate detection. */
+@org.springframework.modulith.NamedInterface("api")
 public final class ContactPoints {
 
 	private ContactPoints() {

@@ -3,6 +3,7 @@ package app.rapport.customer;
 import java.util.List;
 
 /** What other modules know of a contact: enough for a customer panel and for routing. */
+@org.springframework.modulith.NamedInterface("api")
 public record ContactSummary(long id, String name, String latinName, String email, Long organizationId,
 		String organizationName, ContactRole organizationRole, String language, Channel preferredChannel,
 		LifecycleStage lifecycleStage, String valuesMost, String personalNotes, List<String> tags) {

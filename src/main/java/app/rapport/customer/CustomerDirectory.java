@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Other modules' way into the customer file: look up contacts, find or create a requester. */
 @Service
 @Transactional(readOnly = true)
+@org.springframework.modulith.NamedInterface("api")
 public class CustomerDirectory {
 
 	private final ContactRepository contacts;

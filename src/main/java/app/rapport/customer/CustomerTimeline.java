@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
+@org.springframework.modulith.NamedInterface("api")
 public class CustomerTimeline {
 
 	private final TimelineEntryRepository entries;

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import app.rapport.shared.TextAnalyzers;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -22,14 +21,11 @@ import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
 
 /** A company (or one of our own departments) we serve, with its key people as contacts. */
 @Entity
 @Table(name = "organization")
-@Indexed(index = "organization")
+@org.springframework.modulith.NamedInterface("indexed")
 public class Organization {
 
 	@Id
@@ -38,15 +34,10 @@ public class Organization {
 	private Long id;
 
 	@Column(nullable = false)
-	@FullTextField(name = "name_zh", analyzer = TextAnalyzers.ZH)
-	@FullTextField(name = "name_bg", analyzer = TextAnalyzers.BG)
-	@FullTextField(name = "name_en", analyzer = TextAnalyzers.EN)
 	private String name;
 
-	@FullTextField(name = "latinName_en", analyzer = TextAnalyzers.EN)
 	private String latinName;
 
-	@KeywordField(normalizer = TextAnalyzers.KEYWORD)
 	private String domain;
 
 	@Enumerated(EnumType.STRING)

@@ -8,5 +8,6 @@ package app.rapport.customer;
  * @param groupId its group; never {@code null} for a stored ticket
  * @param ownerId its owner, {@code null} while unassigned
  */
+@org.springframework.modulith.NamedInterface("api")
 public record TicketAccess(long ticketId, Long groupId, Long ownerId) {
 }

@@ -6,5 +6,5 @@
  * JDBC batches, because loading a million tickets through the services would take hours. No feature
  * calls into this module, and nothing here runs unless demo data or a generation run is switched on.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "identity", "customer", "ticket", "commitment", "search", "audit", "shared" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "identity :: api", "customer :: api", "ticket :: api", "commitment :: api", "search :: api", "audit :: api", "shared" })
 package app.rapport.demo;

@@ -13,6 +13,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** The signed-in user (by session or API token) as other modules see them. */
+@org.springframework.modulith.NamedInterface("api")
 public final class CurrentUser implements UserDetails, CredentialsContainer {
 
 	private final long id;

@@ -7,5 +7,6 @@ package app.rapport.identity;
  *
  * @param invitation whether the account is new
  */
+@org.springframework.modulith.NamedInterface("api")
 public record PasswordLinkIssued(long linkId, long userId, boolean invitation) {
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
  *
  * @param path the link's path and query (the secret included), to be put after the base address
  */
+@org.springframework.modulith.NamedInterface("api")
 public record PasswordLinkMail(String email, String displayName, String language, String path, Instant expiresAt) {
 
 	@Override

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Password rules and generated passwords (there is no default password). */
+@org.springframework.modulith.NamedInterface("api")
 public final class Passwords {
 
 	public static final int MIN_LENGTH = 12;

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /** What a user may do; the scopes a role allows cap the scopes of that user's API tokens. */
+@org.springframework.modulith.NamedInterface("api")
 public enum Role {
 
 	ADMIN(EnumSet.allOf(Scope.class)), SUPERVISOR(EnumSet.of(Scope.READ, Scope.WRITE)),

@@ -32,6 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
+@org.springframework.modulith.NamedInterface("api")
 public class UserAdministration {
 
 	/** Entity type names in the audit trail. */

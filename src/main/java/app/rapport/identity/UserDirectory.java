@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Read access to users and groups for other modules (owners, assignment, visibility). */
 @Service
 @Transactional(readOnly = true)
+@org.springframework.modulith.NamedInterface("api")
 public class UserDirectory {
 
 	private final UserRepository users;

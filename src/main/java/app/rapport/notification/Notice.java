@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  * @param ticketId the ticket the notice is about, or {@code null}: a recipient who can no longer see that
  * ticket is shown the notice without its text and link, and is not mailed it
  */
+@org.springframework.modulith.NamedInterface("api")
 public record Notice(String kind, String messageKey, List<String> args, String link, Long ticketId) {
 
 	/** A notice about no particular ticket. */

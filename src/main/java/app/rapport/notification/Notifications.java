@@ -27,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Tells users about things they should act on: in the app, and by e-mail once the news is committed. */
 @Service
 @Transactional(readOnly = true)
+@org.springframework.modulith.NamedInterface("api")
 public class Notifications {
 
 	private static final Logger log = LoggerFactory.getLogger(Notifications.class);

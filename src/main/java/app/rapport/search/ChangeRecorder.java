@@ -92,17 +92,17 @@ class ChangeRecorder implements PostInsertEventListener, PostUpdateEventListener
 
 	@Override
 	public void onPostInsert(PostInsertEvent event) {
-		record(event.getSession(), IndexedChange.of(event.getEntity()));
+		record(event.getSession(), IndexedChange.ofInsertOrDelete(event.getEntity()));
 	}
 
 	@Override
 	public void onPostUpdate(PostUpdateEvent event) {
-		record(event.getSession(), IndexedChange.of(event.getEntity()));
+		record(event.getSession(), IndexedChange.ofUpdate(event.getEntity(), dirtyProperties(event)));
 	}
 
 	@Override
 	public void onPostDelete(PostDeleteEvent event) {
-		record(event.getSession(), IndexedChange.of(event.getEntity()));
+		record(event.getSession(), IndexedChange.ofInsertOrDelete(event.getEntity()));
 	}
 
 	@Override
@@ -126,7 +126,23 @@ class ChangeRecorder implements PostInsertEventListener, PostUpdateEventListener
 	}
 
 	private void recordOwner(AbstractCollectionEvent event) {
-		record(event.getSession(), IndexedChange.of(event.getAffectedOwnerOrNull()));
+		String role = event.getCollection().getRole();
+		String property = role == null ? "" : role.substring(role.lastIndexOf('.') + 1);
+		record(event.getSession(), IndexedChange.ofCollection(event.getAffectedOwnerOrNull(), property));
+	}
+
+	/** The names of the properties the update changed, or {@code null} when Hibernate did not compute them. */
+	private static Set<String> dirtyProperties(PostUpdateEvent event) {
+		int[] dirty = event.getDirtyProperties();
+		if (dirty == null) {
+			return null;
+		}
+		String[] names = event.getPersister().getPropertyNames();
+		Set<String> changed = new java.util.HashSet<>();
+		for (int i : dirty) {
+			changed.add(names[i]);
+		}
+		return changed;
 	}
 
 	private void record(SharedSessionContractImplementor session, IndexedChange change) {
@@ -182,6 +198,10 @@ class ChangeRecorder implements PostInsertEventListener, PostUpdateEventListener
 				return;
 			}
 			OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+			// A ticket inserted or deleted here has no messages from other transactions: its own row and its
+			// messages' rows cover its conversation (a new ticket's tags would otherwise ask for it all again).
+			changes.removeIf(change -> change.kind() == IndexedChange.Kind.CONVERSATION
+					&& changes.contains(new IndexedChange(IndexedChange.Kind.TICKET, change.id())));
 			session.doWork(connection -> {
 				try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
 					for (IndexedChange change : changes) {

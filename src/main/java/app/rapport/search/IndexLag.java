@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
  * {@code rapport.search.index.pending}.
  */
 @Component
+@org.springframework.modulith.NamedInterface("api")
 public class IndexLag implements MeterBinder {
 
 	private final PendingIndexWork work;

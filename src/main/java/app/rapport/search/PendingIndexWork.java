@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import app.rapport.customer.Contact;
+import app.rapport.customer.Organization;
 import app.rapport.search.IndexedChange.Kind;
+import app.rapport.ticket.Message;
+import app.rapport.ticket.Ticket;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.hibernate.search.mapper.orm.Search;
@@ -196,28 +200,45 @@ class PendingIndexWork implements SmartLifecycle {
 		return rows.size();
 	}
 
-	/** Adds or replaces each document from the entity as the database has it, or purges it when the entity is gone. */
+	/**
+	 * Adds or replaces each document from the entity as the database has it, or purges it when the entity is
+	 * gone; a changed conversation also re-indexes its ticket's messages, which carry copies of its fields.
+	 */
 	private void reindex(Map<Kind, Set<Long>> ids) {
 		SearchSession search = Search.session(entityManager);
 		// Returns only once the index is committed to disk, so that the rows may go.
 		search.indexingPlanSynchronizationStrategy(IndexingPlanSynchronizationStrategy.writeSync());
-		ids.forEach((kind, wanted) -> {
-			List<?> found = entityManager
-				.createQuery("select e from " + kind.type.getSimpleName() + " e where e.id in :ids", kind.type)
-				.setParameter("ids", wanted)
-				.getResultList();
-			Set<Long> missing = new HashSet<>(wanted);
-			for (Object entity : found) {
-				search.indexingPlan().addOrUpdate(entity);
-				IndexedChange change = IndexedChange.of(entity);
-				if (change != null) {
-					missing.remove(change.id());
-				}
-			}
-			for (Long id : missing) {
-				search.indexingPlan().purge(kind.type, id, null);
-			}
-		});
+		Set<Long> tickets = new HashSet<>(ids.getOrDefault(Kind.TICKET, Set.of()));
+		Set<Long> conversations = ids.getOrDefault(Kind.CONVERSATION, Set.of());
+		tickets.addAll(conversations);
+		index(search, Ticket.class, tickets);
+		index(search, Message.class, ids.getOrDefault(Kind.MESSAGE, Set.of()));
+		index(search, Contact.class, ids.getOrDefault(Kind.CONTACT, Set.of()));
+		index(search, Organization.class, ids.getOrDefault(Kind.ORGANIZATION, Set.of()));
+		if (!conversations.isEmpty()) {
+			entityManager.createQuery("select m from Message m where m.ticket.id in :ids", Message.class)
+				.setParameter("ids", conversations)
+				.getResultList()
+				.forEach(search.indexingPlan()::addOrUpdate);
+		}
+	}
+
+	private void index(SearchSession search, Class<?> type, Set<Long> wanted) {
+		if (wanted.isEmpty()) {
+			return;
+		}
+		List<?> found = entityManager.createQuery("select e from " + type.getSimpleName() + " e where e.id in :ids", type)
+			.setParameter("ids", wanted)
+			.getResultList();
+		Set<Long> missing = new HashSet<>(wanted);
+		var ids = entityManager.getEntityManagerFactory().getPersistenceUnitUtil();
+		for (Object entity : found) {
+			search.indexingPlan().addOrUpdate(entity);
+			missing.remove((Long) ids.getIdentifier(entity));
+		}
+		for (Long id : missing) {
+			search.indexingPlan().purge(type, id, null);
+		}
 	}
 
 	private static void sleepQuietly(long millis) {

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import app.rapport.customer.Contact;
 import app.rapport.customer.Organization;
+import app.rapport.ticket.Message;
 import app.rapport.ticket.Ticket;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -27,9 +28,10 @@ import org.springframework.stereotype.Component;
  * at start-up by {@link PendingIndexWork}.
  */
 @Component
+@org.springframework.modulith.NamedInterface("api")
 public class SearchIndex {
 
-	static final List<Class<?>> INDEXED = List.of(Organization.class, Contact.class, Ticket.class);
+	static final List<Class<?>> INDEXED = List.of(Organization.class, Contact.class, Ticket.class, Message.class);
 
 	private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
 

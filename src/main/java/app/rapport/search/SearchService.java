@@ -16,6 +16,7 @@ import app.rapport.search.SearchResults.ContactHit;
 import app.rapport.search.SearchResults.Hits;
 import app.rapport.search.SearchResults.OrganizationHit;
 import app.rapport.search.SearchResults.TicketHit;
+import app.rapport.ticket.Message;
 import app.rapport.ticket.Ticket;
 import app.rapport.ticket.TicketService;
 import app.rapport.ticket.TicketSummary;
@@ -48,11 +49,7 @@ public class SearchService {
 	/** Totals are counted exactly up to this many hits; above, the count is a lower bound (and cheap). */
 	public static final int EXACT_TOTAL_UP_TO = 1000;
 
-	private static final String[] TICKET_SUBJECT = { "subject_zh", "subject_bg", "subject_en" };
-
-	private static final String[] TICKET_MESSAGES = { "messages.body_zh", "messages.body_bg", "messages.body_en" };
-
-	private static final String[] NAMES = { "name_zh", "name_bg", "name_en" };
+	private static final String[] NAMES = SearchMapping.NAMES;
 
 	/** Quotes for phrases, -word, a | b and parentheses work; prefix and fuzzy syntax stay plain text. */
 	private static final Set<SimpleQueryFlag> FLAGS = EnumSet.of(SimpleQueryFlag.AND, SimpleQueryFlag.OR,
@@ -84,41 +81,43 @@ public class SearchService {
 
 	private Hits<TicketHit> tickets(SearchSession session, SearchQuery q, CurrentUser user) {
 		Set<Long> groupIds = user.seesAllTickets() ? Set.of() : users.groupIdsOf(user.id());
-		var query = session.search(Ticket.class)
-			.select(f -> f.id(Long.class))
+		// A ticket's documents: its own (subject) and one per message (with a copy of the subject): one hit per
+		// document, so a ticket may come several times; the best-scored one places it.
+		SearchResult<Long> result = session.search(List.of(Ticket.class, Message.class))
+			.select(f -> f.field(SearchMapping.TICKET_ID, Long.class))
 			.where(f -> {
 				var matches = f.or()
 					.add(f.simpleQueryString()
-						.fields(TICKET_SUBJECT)
+						.fields(SearchMapping.SUBJECT)
 						.boost(2f)
-						.fields(TICKET_MESSAGES)
+						.fields(SearchMapping.TEXT)
 						.matching(q.text())
 						.defaultOperator(BooleanOperator.AND)
 						.flags(FLAGS))
-					.add(f.match().field("tags").matching(q.text()));
-				q.ticketNumber().ifPresent(number -> matches.add(f.id().matching(number).boost(100f)));
+					.add(f.match().field(SearchMapping.TAGS).matching(q.text()));
+				q.ticketNumber().ifPresent(number -> matches.add(f.match().field(SearchMapping.TICKET_ID).matching(number).boost(100f)));
 				var bool = f.bool().must(matches);
 				if (!user.seesAllTickets()) {
 					bool.filter(visibleTo(f, user, groupIds));
 				}
 				return bool;
 			})
-			.sort(f -> f.score().then().field("createdAt").desc())
+			.sort(f -> f.score().then().field(SearchMapping.CREATED_AT).desc())
 			.totalHitCountThreshold(EXACT_TOTAL_UP_TO)
-			.toQuery();
-		SearchResult<Long> page = query.fetch(q.limit());
+			.fetch(EXACT_TOTAL_UP_TO);
+		List<Long> ranked = result.hits().stream().filter(Objects::nonNull).distinct().toList();
+		// Below the threshold every matching document was fetched, so the number of tickets is exact.
+		boolean exact = result.total().isHitCountExact() && result.total().hitCountLowerBound() <= EXACT_TOTAL_UP_TO;
 		// The index filters by the group and owner it holds; the database says who may see the ticket now.
-		Map<Long, TicketSummary> visible = tickets.visibleAmong(page.hits(), user);
-		if (visible.size() == page.hits().size()) {
-			return new Hits<>(ticketHits(page.hits(), visible, q.limit()), page.total().hitCountLowerBound(),
-					page.total().isHitCountExact());
+		List<Long> page = ranked.subList(0, Math.min(q.limit(), ranked.size()));
+		Map<Long, TicketSummary> visible = tickets.visibleAmong(page, user);
+		if (visible.size() == page.size()) {
+			return new Hits<>(ticketHits(page, visible, q.limit()), ranked.size(), exact);
 		}
 		// The index is behind the database (a ticket moved away or is gone, e.g. after a crash until the index
-		// is repaired): check every hit the total counts, so that neither the page nor the total shows them.
-		List<Long> all = query.fetchHits(EXACT_TOTAL_UP_TO);
-		Map<Long, TicketSummary> allVisible = tickets.visibleAmong(all, user);
-		boolean exact = page.total().isHitCountExact() && all.size() == page.total().hitCountLowerBound();
-		return new Hits<>(ticketHits(all, allVisible, q.limit()), allVisible.size(), exact);
+		// is repaired): check every ticket the total counts, so that neither the page nor the total shows them.
+		Map<Long, TicketSummary> allVisible = tickets.visibleAmong(ranked, user);
+		return new Hits<>(ticketHits(ranked, allVisible, q.limit()), allVisible.size(), exact);
 	}
 
 	private static List<TicketHit> ticketHits(List<Long> ids, Map<Long, TicketSummary> visible, int limit) {
@@ -133,9 +132,9 @@ public class SearchService {
 
 	/** An agent sees the tickets of their groups and the ones they own (the module-wide visibility rule). */
 	private static PredicateFinalStep visibleTo(SearchPredicateFactory f, CurrentUser user, Set<Long> groupIds) {
-		var visible = f.or().add(f.match().field("ownerId").matching(user.id()));
+		var visible = f.or().add(f.match().field(SearchMapping.OWNER_ID).matching(user.id()));
 		if (!groupIds.isEmpty()) {
-			visible.add(f.terms().field("groupId").matchingAny(groupIds));
+			visible.add(f.terms().field(SearchMapping.GROUP_ID).matchingAny(groupIds));
 		}
 		return visible;
 	}

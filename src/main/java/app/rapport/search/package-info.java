@@ -1,3 +1,3 @@
 /** Full-text search across tickets, messages, contacts and organizations in four languages. */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "ticket", "customer", "identity", "shared" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "ticket :: api", "ticket :: indexed", "customer :: api", "customer :: indexed", "identity :: api", "shared" })
 package app.rapport.search;

@@ -2,7 +2,6 @@ package app.rapport.ticket;
 
 import java.time.Instant;
 
-import app.rapport.shared.TextAnalyzers;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -13,11 +12,11 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
 
 /** One message in a ticket's conversation: a customer message, a public reply or an internal note. */
 @Entity
 @Table(name = "message")
+@org.springframework.modulith.NamedInterface("indexed")
 public class Message {
 
 	@Id
@@ -40,9 +39,6 @@ public class Message {
 
 	/** Plain text of the message, used for search and previews. */
 	@Column(nullable = false)
-	@FullTextField(name = "body_zh", analyzer = TextAnalyzers.ZH)
-	@FullTextField(name = "body_bg", analyzer = TextAnalyzers.BG)
-	@FullTextField(name = "body_en", analyzer = TextAnalyzers.EN)
 	private String bodyText;
 
 	/** Sanitized HTML, or {@code null} for plain-text messages. */

@@ -1,6 +1,7 @@
 package app.rapport.ticket;
 
 /** How urgent a ticket is. */
+@org.springframework.modulith.NamedInterface("api")
 public enum Priority {
 
 	LOW, NORMAL, HIGH, URGENT;

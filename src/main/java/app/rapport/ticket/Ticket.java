@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import app.rapport.shared.TextAnalyzers;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -25,16 +24,11 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexedEmbedded;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
 
 /** A customer's request or complaint, with its conversation, owner and group. */
 @Entity
 @Table(name = "ticket")
-@Indexed(index = "ticket")
+@org.springframework.modulith.NamedInterface("indexed")
 public class Ticket {
 
 	@Id
@@ -43,19 +37,14 @@ public class Ticket {
 	private Long id;
 
 	@Column(nullable = false)
-	@FullTextField(name = "subject_zh", analyzer = TextAnalyzers.ZH)
-	@FullTextField(name = "subject_bg", analyzer = TextAnalyzers.BG)
-	@FullTextField(name = "subject_en", analyzer = TextAnalyzers.EN)
 	private String subject;
 
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false)
-	@KeywordField
 	private TicketType type = TicketType.QUESTION;
 
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false)
-	@KeywordField
 	private Priority priority = Priority.NORMAL;
 
 	/** {@link Priority#rank()}, kept with the priority: lists sort by it through an index. */
@@ -64,21 +53,16 @@ public class Ticket {
 
 	@Enumerated(EnumType.STRING)
 	@Column(nullable = false)
-	@KeywordField
 	private TicketState state = TicketState.NEW;
 
 	@Column(nullable = false)
-	@GenericField
 	private Long requesterId;
 
-	@GenericField
 	private Long organizationId;
 
 	@Column(nullable = false)
-	@GenericField
 	private Long groupId;
 
-	@GenericField
 	private Long ownerId;
 
 	@Column(nullable = false)
@@ -87,12 +71,10 @@ public class Ticket {
 	@ElementCollection
 	@CollectionTable(name = "ticket_tag", joinColumns = @JoinColumn(name = "ticket_id"))
 	@Column(name = "tag")
-	@KeywordField(normalizer = TextAnalyzers.KEYWORD)
 	private Set<String> tags = new LinkedHashSet<>();
 
 	@OneToMany(mappedBy = "ticket", cascade = CascadeType.ALL)
 	@OrderBy("createdAt asc, id asc")
-	@IndexedEmbedded(includePaths = { "body_zh", "body_bg", "body_en" })
 	private List<Message> messages = new ArrayList<>();
 
 	/** Values of admin-defined fields, by field key (see {@link TicketField}). */
@@ -106,7 +88,6 @@ public class Ticket {
 	private Long mergedIntoId;
 
 	@Column(nullable = false)
-	@GenericField(sortable = org.hibernate.search.engine.backend.types.Sortable.YES)
 	private Instant createdAt;
 
 	@Column(nullable = false)

@@ -10,6 +10,7 @@ import java.util.UUID;
  * transactions, retried until they succeed: a listener must be idempotent (the {@code id} tells a
  * redelivery) and must not assume it sees activities of one ticket in order ({@code at} tells).
  */
+@org.springframework.modulith.NamedInterface("api")
 public record TicketActivity(UUID id, Kind kind, Instant at, long ticketId, String subject, TicketType type, Priority priority,
 		TicketState state, long requesterId, Long organizationId, long groupId, Long ownerId) {
 

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import app.rapport.audit.AuditEntry;
+import app.rapport.audit.AuditRecord;
 import app.rapport.customer.ContactSummary;
 
 /**
@@ -13,6 +13,6 @@ import app.rapport.customer.ContactSummary;
  * states the ticket may move to next.
  */
 public record TicketDetails(TicketView ticket, List<MessageView> messages, List<LinkView> links,
-		ContactSummary requester, List<TicketView> recentTickets, List<AuditEntry> history,
+		ContactSummary requester, List<TicketView> recentTickets, List<AuditRecord> history,
 		Map<Long, String> actorNames, Set<TicketState> nextStates) {
 }

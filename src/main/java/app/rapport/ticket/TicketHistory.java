@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
+@org.springframework.modulith.NamedInterface("api")
 public class TicketHistory {
 
 	private final JdbcTemplate jdbc;

@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import app.rapport.audit.AuditEntry;
+import app.rapport.audit.AuditRecord;
 import app.rapport.audit.AuditTrail;
 import app.rapport.customer.Channel;
 import app.rapport.customer.ContactSummary;
@@ -54,6 +54,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
+@org.springframework.modulith.NamedInterface("api")
 public class TicketService {
 
 	static final int MAX_SUBJECT = 500;
@@ -325,9 +326,9 @@ public class TicketService {
 			.filter(t -> !t.getId().equals(ticket.getId()) && viewer.canSee(t))
 			.limit(10)
 			.toList());
-		List<AuditEntry> history = audit.history(AuditTrail.TICKET, ticket.getId(), PageRequest.of(0, 100)).getContent();
+		List<AuditRecord> history = audit.history(AuditTrail.TICKET, ticket.getId(), PageRequest.of(0, 100)).getContent();
 		Map<Long, UserSummary> actors = users
-			.users(history.stream().map(AuditEntry::getActorUserId).filter(Objects::nonNull).collect(Collectors.toSet()));
+			.users(history.stream().map(AuditRecord::actorUserId).filter(Objects::nonNull).collect(Collectors.toSet()));
 		Map<Long, String> actorNames = new HashMap<>();
 		actors.forEach((k, v) -> actorNames.put(k, v.displayName()));
 		return new TicketDetails(view, conversation, linksOf(ticket, viewer), requester, recent, history, actorNames,

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /** Where a ticket stands: new, open, pending customer, on hold (third party), solved, closed (final). */
+@org.springframework.modulith.NamedInterface("api")
 public enum TicketState {
 
 	NEW, OPEN, PENDING_CUSTOMER, ON_HOLD, SOLVED, CLOSED;

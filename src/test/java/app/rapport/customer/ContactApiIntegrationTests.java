@@ -76,7 +76,7 @@ class ContactApiIntegrationTests {
 		assertThat(read.json().get("language").asString()).isEqualTo("zh-CN");
 		assertThat(read.json().get("lifecycleStage").asString()).isEqualTo("CUSTOMER");
 		assertThat(auditTrail.history(AuditTrail.CONTACT, id, PageRequest.of(0, 50)).getContent())
-			.extracting(e -> e.getField())
+			.extracting(e -> e.field())
 			.contains("created", "emails", "phones");
 	}
 
@@ -151,9 +151,9 @@ class ContactApiIntegrationTests {
 
 		var history = auditTrail.history(AuditTrail.CONTACT, id, PageRequest.of(0, 50)).getContent();
 		assertThat(history).anySatisfy(e -> {
-			assertThat(e.getField()).isEqualTo("valuesMost");
-			assertThat(e.getNewValue()).isEqualTo("Fast answers in Bulgarian");
-			assertThat(e.getActorUserId()).isNotNull();
+			assertThat(e.field()).isEqualTo("valuesMost");
+			assertThat(e.newValue()).isEqualTo("Fast answers in Bulgarian");
+			assertThat(e.actorUserId()).isNotNull();
 		});
 	}
 
@@ -210,9 +210,9 @@ class ContactApiIntegrationTests {
 		assertThat(mergeListener.received).contains(new ContactsMerged(source, target, merged.json().get("id").isNull() ? null
 				: mergeListener.lastActor()));
 		assertThat(auditTrail.history(AuditTrail.CONTACT, source, PageRequest.of(0, 50)).getContent())
-			.anySatisfy(e -> assertThat(e.getField()).isEqualTo("mergedInto"));
+			.anySatisfy(e -> assertThat(e.field()).isEqualTo("mergedInto"));
 		assertThat(auditTrail.history(AuditTrail.CONTACT, target, PageRequest.of(0, 50)).getContent())
-			.anySatisfy(e -> assertThat(e.getField()).isEqualTo("mergedFrom"));
+			.anySatisfy(e -> assertThat(e.field()).isEqualTo("mergedFrom"));
 
 		// The source's address is free again only through the survivor: a new contact with it is a duplicate of the target.
 		Api.Response again = agent.post("/api/v1/contacts", Map.of("name", "Zhang", "email", sourceEmail));

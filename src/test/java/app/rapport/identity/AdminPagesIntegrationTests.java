@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import app.rapport.audit.AuditEntry;
+import app.rapport.audit.AuditRecord;
 import app.rapport.audit.AuditTrail;
 import app.rapport.support.Api;
 import app.rapport.support.WebSession;
@@ -45,7 +45,7 @@ class AdminPagesIntegrationTests {
 		return "new-" + UUID.randomUUID().toString().substring(0, 8) + "@test.rapport";
 	}
 
-	List<AuditEntry> history(String type, long id) {
+	List<AuditRecord> history(String type, long id) {
 		return audit.history(type, id, PageRequest.of(0, 100)).getContent();
 	}
 
@@ -129,9 +129,9 @@ class AdminPagesIntegrationTests {
 		assertThat(WebSession.at(port).signIn(email, password).location()).endsWith("/");
 
 		assertThat(history(UserAdministration.AUDIT_USER, user.id()))
-			.anySatisfy(e -> assertThat(e.getField() + "=" + e.getNewValue() + " by " + e.getActorUserId())
+			.anySatisfy(e -> assertThat(e.field() + "=" + e.newValue() + " by " + e.actorUserId())
 				.isEqualTo("role=AGENT by " + admin.id()))
-			.noneSatisfy(e -> assertThat(e.getNewValue()).isEqualTo(password));
+			.noneSatisfy(e -> assertThat(e.newValue()).isEqualTo(password));
 		assertThat(users().stream().filter(u -> u.email().equals(email))).hasSize(1);
 	}
 
@@ -194,7 +194,7 @@ class AdminPagesIntegrationTests {
 		assertThat(changed.groupIds()).containsExactly(group.id());
 		assertThat(changed.spokenLanguages()).containsExactlyInAnyOrder("bg", "en");
 		assertThat(history(UserAdministration.AUDIT_USER, agent.id()))
-			.extracting(e -> e.getField() + ": " + e.getOldValue() + " -> " + e.getNewValue() + " by " + e.getActorUserId())
+			.extracting(e -> e.field() + ": " + e.oldValue() + " -> " + e.newValue() + " by " + e.actorUserId())
 			.contains("role: AGENT -> SUPERVISOR by " + admin.id(), "active: true -> false by " + admin.id(),
 					"groups: null -> " + group.name() + " by " + admin.id());
 		// The history reads in the admin's language: roles, states and languages, never the stored codes.
@@ -236,7 +236,7 @@ class AdminPagesIntegrationTests {
 		assertThat(WebSession.at(port).signIn(agent.email(), TestUsers.PASSWORD).location()).endsWith("/login?error");
 		assertThat(WebSession.at(port).signIn(agent.email(), password).location()).endsWith("/");
 		assertThat(history(UserAdministration.AUDIT_USER, agent.id()))
-			.anySatisfy(e -> assertThat(e.getField() + "=" + e.getNewValue()).isEqualTo("password=reset"));
+			.anySatisfy(e -> assertThat(e.field() + "=" + e.newValue()).isEqualTo("password=reset"));
 	}
 
 	@Test
@@ -267,7 +267,7 @@ class AdminPagesIntegrationTests {
 		assertThat(directory.group(group.id()).orElseThrow().assignmentMode()).isEqualTo(AssignmentMode.LEAST_OPEN);
 		assertThat(directory.members(group.id())).extracting(UserSummary::id).containsExactly(mei.id());
 		assertThat(history(UserAdministration.AUDIT_GROUP, group.id()))
-			.extracting(e -> e.getField() + ": " + e.getOldValue() + " -> " + e.getNewValue())
+			.extracting(e -> e.field() + ": " + e.oldValue() + " -> " + e.newValue())
 			.contains("assignmentMode: ROUND_ROBIN -> LEAST_OPEN", "member: " + ivan.email() + " -> null",
 					"member: null -> " + mei.email());
 		// The list is by name and paged; other tests' groups come first.

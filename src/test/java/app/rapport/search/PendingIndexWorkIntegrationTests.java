@@ -91,13 +91,26 @@ class PendingIndexWorkIntegrationTests {
 		long ticketId = ticket.get("id").asLong();
 		long contactId = ticket.get("requester").get("id").asLong();
 		assertThat(batches("TICKET", ticketId)).isEqualTo(1);
+		assertThat(batches("CONVERSATION", ticketId)).isZero();
+		long firstMessage = api.get("/api/v1/tickets/" + ticketId + "/messages").json().get("items").get(0).get("id").asLong();
+		assertThat(batches("MESSAGE", firstMessage)).isEqualTo(1);
 
-		patch("/api/v1/tickets/" + ticketId, Map.of("subject", "Printer still " + m, "version", ticket.get("version").asLong()));
-		assertThat(batches("TICKET", ticketId)).isEqualTo(2);
-		// A message is indexed inside its ticket's document.
-		assertThat(api.post("/api/v1/tickets/" + ticketId + "/messages", Map.of("body", "Smoke now", "public", false))
-			.status()).isEqualTo(201);
-		assertThat(batches("TICKET", ticketId)).isEqualTo(3);
+		// The subject is copied into every message's document: the whole conversation is indexed again.
+		long conversations = batches("CONVERSATION", ticketId);
+		patch("/api/v1/tickets/" + ticketId,
+				Map.of("subject", "Printer still " + m, "version", ticket.get("version").asLong()));
+		assertThat(batches("CONVERSATION", ticketId)).isEqualTo(conversations + 1);
+
+		// A reply is one document, however long the conversation: its ticket's documents are left alone.
+		long before = jdbc.queryForObject("select count(*) from search_pending", Long.class);
+		JsonNode reply = created(api.post("/api/v1/tickets/" + ticketId + "/messages", Map.of("body", "Smoke now", "public", false)));
+		assertThat(batches("MESSAGE", reply.get("id").asLong())).isEqualTo(1);
+		assertThat(jdbc.queryForObject("select count(*) from search_pending", Long.class)).isEqualTo(before + 1);
+
+		// Nor does a change of state: no indexed field changes.
+		long versionNow = api.get("/api/v1/tickets/" + ticketId).json().get("version").asLong();
+		patch("/api/v1/tickets/" + ticketId, Map.of("state", "OPEN", "version", versionNow));
+		assertThat(batches("TICKET", ticketId) + batches("CONVERSATION", ticketId)).isEqualTo(1 + conversations + 1);
 
 		JsonNode contact = api.get("/api/v1/contacts/" + contactId).json();
 		long contactBatches = batches("CONTACT", contactId);
@@ -155,7 +168,7 @@ class PendingIndexWorkIntegrationTests {
 	void reindexesWhatACrashLeftPendingAndRemovesWhatIsGone() {
 		GroupSummary away = testUsers.group(AssignmentMode.MANUAL);
 		Contact requester = data.contact("Requester " + m, m + "@crash.example", null);
-		Ticket ticket = data.ticket("Toner jam " + m, requester.getId(), group.id(), null);
+		Ticket ticket = data.ticket("Toner jam " + m, requester.getId(), group.id(), null, "Pages come out smudged");
 		Organization gone = data.organization("Vanished " + m, null);
 		pending.flush();
 		// What a kill leaves: the database has the changes and their rows, the index on disk does not.
@@ -163,7 +176,7 @@ class PendingIndexWorkIntegrationTests {
 				ticket.getId());
 		jdbc.update("update contact set name = ? where id = ?", "Renamed " + m, requester.getId());
 		jdbc.update("delete from organization where id = ?", gone.getId());
-		leftByACrash("TICKET", ticket.getId());
+		leftByACrash("CONVERSATION", ticket.getId());
 		leftByACrash("CONTACT", requester.getId());
 		leftByACrash("ORGANIZATION", gone.getId());
 		assertThat(ids(search("paper " + m), "tickets")).isEmpty();
@@ -172,6 +185,8 @@ class PendingIndexWorkIntegrationTests {
 		assertThat(pending.flush()).isGreaterThanOrEqualTo(3);
 
 		assertThat(ids(search("paper " + m), "tickets")).containsExactly(ticket.getId());
+		// The message's document carries the new subject too.
+		assertThat(ids(search("paper smudged " + m), "tickets")).containsExactly(ticket.getId());
 		assertThat(indexedInGroup(ticket.getId(), away.id())).isTrue();
 		assertThat(indexedInGroup(ticket.getId(), group.id())).isFalse();
 		assertThat(ids(search("renamed " + m), "contacts")).containsExactly(requester.getId());

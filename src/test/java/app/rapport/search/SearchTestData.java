@@ -89,7 +89,7 @@ final class SearchTestData {
 					.setParameter(1, ownerId)
 					.setParameter(2, ticket.getId())
 					.executeUpdate();
-				recordChange(IndexedChange.Kind.TICKET, ticket.getId());
+				recordChange(IndexedChange.Kind.CONVERSATION, ticket.getId());
 			});
 		}
 		return ticket;

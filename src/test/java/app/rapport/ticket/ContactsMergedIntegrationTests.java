@@ -65,10 +65,10 @@ class ContactsMergedIntegrationTests {
 		assertThat(tickets.get(untouched.id(), me).requester().id()).isEqualTo(survivor.id());
 		assertThat(audit.history(AuditTrail.TICKET, first.id(), PageRequest.of(0, 20)).getContent())
 			.anySatisfy(e -> {
-				assertThat(e.getField()).isEqualTo("requester");
-				assertThat(e.getOldValue()).isEqualTo(String.valueOf(duplicate.id()));
-				assertThat(e.getNewValue()).isEqualTo(String.valueOf(survivor.id()));
-				assertThat(e.getActorUserId()).isEqualTo(supervisor.id());
+				assertThat(e.field()).isEqualTo("requester");
+				assertThat(e.oldValue()).isEqualTo(String.valueOf(duplicate.id()));
+				assertThat(e.newValue()).isEqualTo(String.valueOf(survivor.id()));
+				assertThat(e.actorUserId()).isEqualTo(supervisor.id());
 			});
 	}
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-import app.rapport.audit.AuditEntry;
+import app.rapport.audit.AuditRecord;
 import app.rapport.audit.AuditTrail;
 import app.rapport.customer.FieldProblem;
 import app.rapport.customer.ImportProblem;
@@ -86,12 +86,12 @@ class WebSupport {
 	}
 
 	List<AuditRow> history(String entityType, long id) {
-		List<AuditEntry> entries = audit.history(entityType, id, PageRequest.of(0, 100)).getContent();
-		Map<Long, UserSummary> actors = users.users(entries.stream().map(AuditEntry::getActorUserId).filter(Objects::nonNull).collect(Collectors.toSet()));
+		List<AuditRecord> entries = audit.history(entityType, id, PageRequest.of(0, 100)).getContent();
+		Map<Long, UserSummary> actors = users.users(entries.stream().map(AuditRecord::actorUserId).filter(Objects::nonNull).collect(Collectors.toSet()));
 		return entries.stream()
-			.map(e -> new AuditRow(e.getOccurredAt(), fieldLabel(e.getField()), e.getOldValue(), e.getNewValue(),
-					e.getActorUserId() == null ? null
-							: actors.containsKey(e.getActorUserId()) ? actors.get(e.getActorUserId()).displayName() : "#" + e.getActorUserId()))
+			.map(e -> new AuditRow(e.occurredAt(), fieldLabel(e.field()), e.oldValue(), e.newValue(),
+					e.actorUserId() == null ? null
+							: actors.containsKey(e.actorUserId()) ? actors.get(e.actorUserId()).displayName() : "#" + e.actorUserId()))
 			.toList();
 	}
 

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import app.rapport.audit.AuditEntry;
+import app.rapport.audit.AuditRecord;
 import app.rapport.audit.AuditTrail;
 import app.rapport.identity.CurrentUser;
 import app.rapport.identity.EmailTakenException;
@@ -192,11 +192,11 @@ class UserAdminController {
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		addChoices(model);
-		Page<AuditEntry> history = audit.history(UserAdministration.AUDIT_USER, user.value().id(), PageRequest.of(0, 20));
+		Page<AuditRecord> history = audit.history(UserAdministration.AUDIT_USER, user.value().id(), PageRequest.of(0, 20));
 		Set<Long> actorIds = new LinkedHashSet<>();
 		history.forEach(e -> {
-			if (e.getActorUserId() != null) {
-				actorIds.add(e.getActorUserId());
+			if (e.actorUserId() != null) {
+				actorIds.add(e.actorUserId());
 			}
 		});
 		model.addAttribute("history", history);

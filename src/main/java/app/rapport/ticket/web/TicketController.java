@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import app.rapport.audit.AuditEntry;
+import app.rapport.audit.AuditRecord;
 import app.rapport.customer.Channel;
 import app.rapport.identity.CurrentUser;
 import app.rapport.identity.Role;
@@ -510,13 +510,13 @@ class TicketController {
 		Locale locale = LocaleContextHolder.getLocale();
 		String system = messages.getMessage("ticket.show.system", null, "System", locale);
 		List<HistoryRow> rows = new ArrayList<>();
-		for (AuditEntry e : details.history()) {
-			String field = e.getField();
+		for (AuditRecord e : details.history()) {
+			String field = e.field();
 			String label = field.startsWith("field:") ? field.substring(6)
 					: messages.getMessage("ticket.history." + field, null, field, locale);
-			String actor = e.getActorUserId() == null ? system
-					: details.actorNames().getOrDefault(e.getActorUserId(), "#" + e.getActorUserId());
-			rows.add(new HistoryRow(e.getOccurredAt(), actor, label, e.getOldValue(), e.getNewValue()));
+			String actor = e.actorUserId() == null ? system
+					: details.actorNames().getOrDefault(e.actorUserId(), "#" + e.actorUserId());
+			rows.add(new HistoryRow(e.occurredAt(), actor, label, e.oldValue(), e.newValue()));
 		}
 		return rows;
 	}
