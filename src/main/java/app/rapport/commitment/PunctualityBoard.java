@@ -109,7 +109,7 @@ public class PunctualityBoard {
 				params.put("visible", visibleGroups);
 			}
 		}
-		TypedQuery<Object[]> rowsQuery = em.createQuery("select c, t" + where + " order by case when c.dueAt is null then 1 else 0 end, c.dueAt, c.id", Object[].class);
+		TypedQuery<Object[]> rowsQuery = em.createQuery("select c, t" + where + " order by c.dueAt asc nulls last, c.id", Object[].class);
 		params.forEach(rowsQuery::setParameter);
 		List<Object[]> found = rowsQuery.setMaxResults(MAX_ROWS + 1).getResultList();
 		// Sum the at-risk flag instead of grouping by it: H2 refuses a parameterised CASE in GROUP BY.

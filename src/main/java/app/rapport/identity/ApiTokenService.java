@@ -126,8 +126,12 @@ public class ApiTokenService {
 		if (user.isEmpty()) {
 			return Optional.empty();
 		}
-		// Record use at most once a minute per token so that busy integrations do not write on every call.
-		tokens.touch(token.getId(), now, now.minus(Duration.ofMinutes(1)));
+		// Record use at most once a minute per token so that busy integrations do not write on every call
+		// (the condition is checked here first, so that most requests send no update at all).
+		Instant before = now.minus(Duration.ofMinutes(1));
+		if (token.getLastUsedAt() == null || token.getLastUsedAt().isBefore(before)) {
+			tokens.touch(token.getId(), now, before);
+		}
 		Set<Scope> scopes = EnumSet.noneOf(Scope.class);
 		scopes.addAll(token.getScopes());
 		scopes.retainAll(user.get().getRole().allowedScopes());

@@ -78,6 +78,10 @@ public class TicketFields {
 	 */
 	@Transactional(readOnly = true)
 	public Map<String, String> check(Map<String, String> values) {
+		if (values == null || values.isEmpty()) {
+			// Nothing to check (no field is required): most tickets are opened without custom fields.
+			return Map.of();
+		}
 		Map<String, TicketField> byKey = fields.findByActiveTrueOrderBySortOrderAscIdAsc()
 			.stream()
 			.collect(Collectors.toMap(TicketField::getKey, Function.identity()));

@@ -177,7 +177,9 @@ public class TicketService {
 		events.publishEvent(TicketActivity.of(TicketActivity.Kind.OPENED, ticket, now));
 		// Flush so that the version in the answer is the one a following update must send.
 		tickets.flush();
-		return view(ticket);
+		// The group and the requester are known already; only an owner needs a name.
+		return view(ticket, owner == null ? Map.of() : users.users(Set.of(owner)), Map.of(group.id(), group),
+				Map.of(requester.id(), requester));
 	}
 
 	private ContactSummary requester(NewTicket cmd) {
@@ -815,21 +817,24 @@ public class TicketService {
 		Map<Long, UserSummary> owners = users.users(ownerIds);
 		Map<Long, GroupSummary> groups = groupIds.isEmpty() ? Map.of() : users.groups(groupIds);
 		Map<Long, ContactSummary> contacts = customers.contacts(contactIds);
-		return page.stream().map(t -> {
-			UserSummary owner = t.getOwnerId() == null ? null : owners.get(t.getOwnerId());
-			GroupSummary group = groups.get(t.getGroupId());
-			ContactSummary requester = contacts.get(t.getRequesterId());
-			return new TicketView(t.getId(), t.getNumber(), t.getSubject(), t.getType(), t.getPriority(), t.getState(),
-					new Ref(t.getRequesterId(), requester == null ? "#" + t.getRequesterId() : requester.name()),
-					requester == null ? null : requester.email(), t.getOrganizationId(),
-					requester == null ? null : requester.organizationName(),
-					new Ref(t.getGroupId(), group == null ? "#" + t.getGroupId() : group.name()),
-					t.getOwnerId() == null ? null
-							: new Ref(t.getOwnerId(), owner == null ? "#" + t.getOwnerId() : owner.displayName()),
-					t.getChannel(), List.copyOf(new TreeSet<>(t.getTags())), Map.copyOf(t.getCustomFields()),
-					t.getMergedIntoId(), t.getCreatedAt(), t.getUpdatedAt(), t.getSolvedAt(), t.getClosedAt(),
-					t.getVersion());
-		}).toList();
+		return page.stream().map(t -> view(t, owners, groups, contacts)).toList();
+	}
+
+	private static TicketView view(Ticket t, Map<Long, UserSummary> owners, Map<Long, GroupSummary> groups,
+			Map<Long, ContactSummary> contacts) {
+		UserSummary owner = t.getOwnerId() == null ? null : owners.get(t.getOwnerId());
+		GroupSummary group = groups.get(t.getGroupId());
+		ContactSummary requester = contacts.get(t.getRequesterId());
+		return new TicketView(t.getId(), t.getNumber(), t.getSubject(), t.getType(), t.getPriority(), t.getState(),
+				new Ref(t.getRequesterId(), requester == null ? "#" + t.getRequesterId() : requester.name()),
+				requester == null ? null : requester.email(), t.getOrganizationId(),
+				requester == null ? null : requester.organizationName(),
+				new Ref(t.getGroupId(), group == null ? "#" + t.getGroupId() : group.name()),
+				t.getOwnerId() == null ? null
+						: new Ref(t.getOwnerId(), owner == null ? "#" + t.getOwnerId() : owner.displayName()),
+				t.getChannel(), List.copyOf(new TreeSet<>(t.getTags())), Map.copyOf(t.getCustomFields()),
+				t.getMergedIntoId(), t.getCreatedAt(), t.getUpdatedAt(), t.getSolvedAt(), t.getClosedAt(),
+				t.getVersion());
 	}
 
 	private List<MessageView> messageViews(List<Message> list) {

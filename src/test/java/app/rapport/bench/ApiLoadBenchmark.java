@@ -63,7 +63,10 @@ class ApiLoadBenchmark {
 		assertThat(token).as("API token").isNotBlank();
 
 		ticketCreation(token, 1, requests);
+		LagSampler lag = LagSampler.start(this, token);
 		ticketCreation(token, 8, requests / 8 * 2);
+		lag.stopAndReport("during the 8-client creation");
+		publicReplies(token, 8, requests / 8 * 2);
 		latencies("Queue page `GET /tickets` (signed in)", signedInClient(), "/tickets", null, requests / 2, 50);
 		latencies("API list `GET /api/v1/tickets?page=0&size=25`", http, "/api/v1/tickets?page=0&size=25", token,
 				requests / 2, 50);
@@ -153,6 +156,144 @@ class ApiLoadBenchmark {
 			.header("Content-Type", "application/json")
 			.header("Accept", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+	}
+
+	/** {@code clients} threads each answer their own ticket publicly {@code perClient} times. */
+	private void publicReplies(String token, int clients, int perClient) throws Exception {
+		String label = "Public reply `POST /api/v1/tickets/{id}/messages`, " + clients + " clients";
+		List<Long> ticketIds = new ArrayList<>();
+		for (int c = 0; c < clients; c++) {
+			HttpResponse<String> created = createTicket(token, 900_000 + c);
+			if (created.statusCode() != 201) {
+				rows.add(Row.unavailable(label, created));
+				return;
+			}
+			ticketIds.add(JSON.readTree(created.body()).get("id").asLong());
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		long started = System.nanoTime();
+		try {
+			List<Future<long[]>> futures = new ArrayList<>();
+			for (int c = 0; c < clients; c++) {
+				long ticketId = ticketIds.get(c);
+				futures.add(pool.submit(() -> {
+					long[] nanos = new long[perClient];
+					for (int i = 0; i < perClient; i++) {
+						long t0 = System.nanoTime();
+						HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/api/v1/tickets/" + ticketId + "/messages"))
+							.header("Authorization", "Bearer " + token)
+							.header("Content-Type", "application/json")
+							.header("Accept", "application/json")
+							.POST(HttpRequest.BodyPublishers.ofString("{\"body\":" + quote("Thank you, we are on it (" + i
+									+ "). 我们正在处理。Работим по въпроса.") + ",\"public\":true}", StandardCharsets.UTF_8)));
+						nanos[i] = System.nanoTime() - t0;
+						if (r.statusCode() != 201) {
+							throw new IllegalStateException("POST messages answered " + r.statusCode() + ": " + r.body());
+						}
+					}
+					return nanos;
+				}));
+			}
+			List<Long> all = new ArrayList<>();
+			for (Future<long[]> f : futures) {
+				for (long n : f.get()) {
+					all.add(n);
+				}
+			}
+			double perSecond = all.size() / ((System.nanoTime() - started) / 1e9);
+			long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
+			rows.add(new Row(label, String.format(Locale.ROOT, "%.0f replies/s; p50 %s, p95 %s, p99 %s (n=%d)", perSecond,
+					ms(percentile(sorted, 50)), ms(percentile(sorted, 95)), ms(percentile(sorted, 99)), sorted.length),
+					"≥ 1,000 replies/s", perSecond >= 1000 ? "yes" : "no"));
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	/**
+	 * Samples the application's own gauges every 200 ms while load runs: the age of the oldest change not yet
+	 * in the search index, and of the oldest reaction to an event not completed yet (a new ticket's clocks
+	 * exist once its reaction completed).
+	 */
+	private static final class LagSampler {
+
+		private static final Pattern INDEX_LAG = Pattern.compile("(?m)^rapport_search_index_lag_seconds(?:\\{[^}]*\\})? ([0-9.eE+-]+)");
+
+		private static final Pattern REACTION_AGE = Pattern.compile("(?m)^rapport_reactions_oldest_age_seconds(?:\\{[^}]*\\})? ([0-9.eE+-]+)");
+
+		private final ApiLoadBenchmark bench;
+
+		private final String token;
+
+		private final List<Double> indexLag = java.util.Collections.synchronizedList(new ArrayList<>());
+
+		private final List<Double> reactionAge = java.util.Collections.synchronizedList(new ArrayList<>());
+
+		private volatile boolean running = true;
+
+		private Thread thread;
+
+		private LagSampler(ApiLoadBenchmark bench, String token) {
+			this.bench = bench;
+			this.token = token;
+		}
+
+		static LagSampler start(ApiLoadBenchmark bench, String token) {
+			LagSampler sampler = new LagSampler(bench, token);
+			sampler.thread = new Thread(sampler::run, "lag-sampler");
+			sampler.thread.setDaemon(true);
+			sampler.thread.start();
+			return sampler;
+		}
+
+		private void run() {
+			while (running) {
+				try {
+					HttpResponse<String> r = bench.send(HttpRequest.newBuilder(bench.uri("/actuator/prometheus"))
+						.header("Authorization", "Bearer " + token)
+						.GET());
+					if (r.statusCode() == 200) {
+						sample(INDEX_LAG, r.body(), indexLag);
+						sample(REACTION_AGE, r.body(), reactionAge);
+					}
+					Thread.sleep(200);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+				catch (IOException ex) {
+					// A missed sample is not a measurement.
+				}
+			}
+		}
+
+		private static void sample(Pattern pattern, String body, List<Double> into) {
+			Matcher m = pattern.matcher(body);
+			if (m.find()) {
+				into.add(Double.parseDouble(m.group(1)));
+			}
+		}
+
+		void stopAndReport(String when) throws InterruptedException {
+			running = false;
+			thread.interrupt();
+			thread.join(5_000);
+			bench.rows.add(lagRow("Search index lag " + when + " (sampled every 200 ms)", indexLag, "p99 ≤ 1 s", 1.0));
+			bench.rows.add(lagRow("Oldest unfinished reaction (clocks, alerts) " + when, reactionAge, "p99 ≤ 0.2 s", 0.2));
+		}
+
+		private static Row lagRow(String label, List<Double> samples, String target, double limitSeconds) {
+			if (samples.isEmpty()) {
+				return new Row(label, "unavailable (no samples from /actuator/prometheus)", target, "n/a");
+			}
+			double[] sorted = samples.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+			double p50 = sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.50) - 1)];
+			double p99 = sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)];
+			return new Row(label, String.format(Locale.ROOT, "p50 %.2f s, p99 %.2f s, max %.2f s (n=%d)", p50, p99,
+					sorted[sorted.length - 1], sorted.length), target, p99 <= limitSeconds ? "yes" : "no");
+		}
+
 	}
 
 	private void latencies(String label, HttpClient client, String path, String token, int count, int targetP95Millis)
