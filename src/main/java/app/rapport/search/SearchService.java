@@ -1,6 +1,8 @@
 package app.rapport.search;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,6 +24,7 @@ import app.rapport.ticket.TicketService;
 import app.rapport.ticket.TicketSummary;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.common.BooleanOperator;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
@@ -48,6 +51,8 @@ public class SearchService {
 
 	/** Totals are counted exactly up to this many hits; above, the count is a lower bound (and cheap). */
 	public static final int EXACT_TOTAL_UP_TO = 1000;
+
+	private static final AggregationKey<Map<Long, Long>> TICKETS = AggregationKey.of("tickets");
 
 	private static final String[] NAMES = SearchMapping.NAMES;
 
@@ -83,7 +88,7 @@ public class SearchService {
 		Set<Long> groupIds = user.seesAllTickets() ? Set.of() : users.groupIdsOf(user.id());
 		// A ticket's documents: its own (subject) and one per message (with a copy of the subject): one hit per
 		// document, so a ticket may come several times; the best-scored one places it.
-		SearchResult<Long> result = session.search(List.of(Ticket.class, Message.class))
+		var query = session.search(List.of(Ticket.class, Message.class))
 			.select(f -> f.field(SearchMapping.TICKET_ID, Long.class))
 			.where(f -> {
 				var matches = f.or()
@@ -103,21 +108,36 @@ public class SearchService {
 				return bool;
 			})
 			.sort(f -> f.score().then().field(SearchMapping.CREATED_AT).desc())
-			.totalHitCountThreshold(EXACT_TOTAL_UP_TO)
-			.fetch(EXACT_TOTAL_UP_TO);
-		List<Long> ranked = result.hits().stream().filter(Objects::nonNull).distinct().toList();
-		// Below the threshold every matching document was fetched, so the number of tickets is exact.
-		boolean exact = result.total().isHitCountExact() && result.total().hitCountLowerBound() <= EXACT_TOTAL_UP_TO;
-		// The index filters by the group and owner it holds; the database says who may see the ticket now.
-		List<Long> page = ranked.subList(0, Math.min(q.limit(), ranked.size()));
-		Map<Long, TicketSummary> visible = tickets.visibleAmong(page, user);
-		if (visible.size() == page.size()) {
-			return new Hits<>(ticketHits(page, visible, q.limit()), ranked.size(), exact);
+			// The distinct tickets among all matching documents, from doc values (cheap), for the total.
+			.aggregation(TICKETS, f -> f.terms().field(SearchMapping.TICKET_ID, Long.class).maxTermCount(EXACT_TOTAL_UP_TO + 1))
+			.toQuery();
+		// Projections read stored fields, which cost per hit: fetch a few pages' worth, more only if needed.
+		int batch = Math.max(4 * q.limit(), 40);
+		SearchResult<Long> first = query.fetch(batch);
+		Map<Long, Long> matching = first.aggregation(TICKETS);
+		List<Long> ranked = new ArrayList<>();
+		Map<Long, TicketSummary> visible = new HashMap<>();
+		List<Long> hits = first.hits();
+		int offset = 0;
+		while (true) {
+			List<Long> fresh = hits.stream().filter(Objects::nonNull).distinct().filter(id -> !ranked.contains(id)).toList();
+			ranked.addAll(fresh);
+			// The index filters by the group and owner it holds; the database says who may see the ticket now.
+			visible.putAll(tickets.visibleAmong(fresh, user));
+			if (visible.size() >= q.limit() || hits.size() < batch) {
+				break;
+			}
+			offset += batch;
+			hits = query.fetchHits(offset, batch);
 		}
-		// The index is behind the database (a ticket moved away or is gone, e.g. after a crash until the index
-		// is repaired): check every ticket the total counts, so that neither the page nor the total shows them.
-		Map<Long, TicketSummary> allVisible = tickets.visibleAmong(ranked, user);
-		return new Hits<>(ticketHits(ranked, allVisible, q.limit()), allVisible.size(), exact);
+		boolean exact = matching.size() <= EXACT_TOTAL_UP_TO;
+		long total = Math.min(matching.size(), EXACT_TOTAL_UP_TO);
+		if (visible.size() < ranked.size()) {
+			// The index is behind the database (a ticket moved away or is gone, e.g. after a crash until the
+			// index is repaired): check every ticket the total counts, so that the total does not count them.
+			total = tickets.visibleAmong(matching.keySet(), user).size();
+		}
+		return new Hits<>(ticketHits(ranked, visible, q.limit()), total, exact);
 	}
 
 	private static List<TicketHit> ticketHits(List<Long> ids, Map<Long, TicketSummary> visible, int limit) {
