@@ -163,7 +163,8 @@ public class TicketService {
 				ticket.getCustomFields().put(k, v);
 			}
 		});
-		Long owner = chooseOwner(group, requester.language()).orElse(null);
+		UserSummary chosen = chooseOwner(group, requester.language()).orElse(null);
+		Long owner = chosen == null ? null : chosen.id();
 		ticket.setOwnerId(owner);
 		tickets.save(ticket);
 		Message first = new Message(ticket, null, requester.id(), true, body.text(), body.html(), now);
@@ -177,8 +178,8 @@ public class TicketService {
 		events.publishEvent(TicketActivity.of(TicketActivity.Kind.OPENED, ticket, now));
 		// Flush so that the version in the answer is the one a following update must send.
 		tickets.flush();
-		// The group and the requester are known already; only an owner needs a name.
-		return view(ticket, owner == null ? Map.of() : users.users(Set.of(owner)), Map.of(group.id(), group),
+		// The group, the requester and the owner are known already: the answer needs no query.
+		return view(ticket, chosen == null ? Map.of() : Map.of(chosen.id(), chosen), Map.of(group.id(), group),
 				Map.of(requester.id(), requester));
 	}
 
@@ -205,7 +206,8 @@ public class TicketService {
 		return users.defaultGroup().orElseGet(administration::ensureDefaultGroup);
 	}
 
-	private Optional<Long> chooseOwner(GroupSummary group, String language) {
+	/** The owner a new ticket gets by its group's assignment mode, among the group's active agents. */
+	private Optional<UserSummary> chooseOwner(GroupSummary group, String language) {
 		if (group.assignmentMode() == AssignmentMode.MANUAL) {
 			return Optional.empty();
 		}
@@ -216,12 +218,16 @@ public class TicketService {
 		if (members.isEmpty()) {
 			return Optional.empty();
 		}
+		Optional<Long> id;
 		if (group.assignmentMode() == AssignmentMode.ROUND_ROBIN) {
-			return cursors.advance(group.id(),
+			id = cursors.advance(group.id(),
 					last -> Assignment.choose(group.assignmentMode(), members, language, last, Map.of()));
 		}
-		Map<Long, Long> open = counters.activePerOwner(members.stream().map(UserSummary::id).toList());
-		return Assignment.choose(group.assignmentMode(), members, language, null, open);
+		else {
+			Map<Long, Long> open = counters.activePerOwner(members.stream().map(UserSummary::id).toList());
+			id = Assignment.choose(group.assignmentMode(), members, language, null, open);
+		}
+		return id.flatMap(chosen -> members.stream().filter(u -> u.id() == chosen).findFirst());
 	}
 
 	// ---------------------------------------------------------------- reading
@@ -417,7 +423,7 @@ public class TicketService {
 					&& users.groupIdsOf(ticket.getOwnerId()).contains(newGroup.id());
 			if (!changes.changeOwner() && !ownerStaysMember) {
 				// The old owner does not work in the new group: let the new group's rule pick someone.
-				Long owner = chooseOwner(newGroup, requesterLanguage(ticket)).orElse(null);
+				Long owner = chooseOwner(newGroup, requesterLanguage(ticket)).map(UserSummary::id).orElse(null);
 				audit.record(AuditTrail.TICKET, id, "owner", ticket.getOwnerId(), owner, null);
 				ticket.setOwnerId(owner);
 			}
@@ -646,7 +652,7 @@ public class TicketService {
 			if (group != null) {
 				audit.record(AuditTrail.TICKET, ticketId, "group", ticket.getGroupId(), groupId, null);
 				ticket.setGroupId(groupId);
-				Long owner = chooseOwner(group, requesterLanguage(ticket)).orElse(null);
+				Long owner = chooseOwner(group, requesterLanguage(ticket)).map(UserSummary::id).orElse(null);
 				audit.record(AuditTrail.TICKET, ticketId, "owner", ticket.getOwnerId(), owner, null);
 				ticket.setOwnerId(owner);
 				changed = true;
