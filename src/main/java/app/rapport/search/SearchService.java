@@ -1,8 +1,9 @@
 package app.rapport.search;
 
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -53,8 +54,6 @@ public class SearchService {
 	public static final int EXACT_TOTAL_UP_TO = 1000;
 
 	private static final AggregationKey<Map<Long, Long>> TICKETS = AggregationKey.of("tickets");
-
-	private static final String[] NAMES = SearchMapping.NAMES;
 
 	/** Quotes for phrases, -word, a | b and parentheses work; prefix and fuzzy syntax stay plain text. */
 	private static final Set<SimpleQueryFlag> FLAGS = EnumSet.of(SimpleQueryFlag.AND, SimpleQueryFlag.OR,
@@ -115,13 +114,12 @@ public class SearchService {
 		int batch = Math.max(4 * q.limit(), 40);
 		SearchResult<Long> first = query.fetch(batch);
 		Map<Long, Long> matching = first.aggregation(TICKETS);
-		List<Long> ranked = new ArrayList<>();
+		Set<Long> ranked = new LinkedHashSet<>();
 		Map<Long, TicketSummary> visible = new HashMap<>();
 		List<Long> hits = first.hits();
 		int offset = 0;
 		while (true) {
-			List<Long> fresh = hits.stream().filter(Objects::nonNull).distinct().filter(id -> !ranked.contains(id)).toList();
-			ranked.addAll(fresh);
+			List<Long> fresh = hits.stream().filter(Objects::nonNull).filter(ranked::add).toList();
 			// The index filters by the group and owner it holds; the database says who may see the ticket now.
 			visible.putAll(tickets.visibleAmong(fresh, user));
 			if (visible.size() >= q.limit() || hits.size() < batch) {
@@ -140,7 +138,7 @@ public class SearchService {
 		return new Hits<>(ticketHits(ranked, visible, q.limit()), total, exact);
 	}
 
-	private static List<TicketHit> ticketHits(List<Long> ids, Map<Long, TicketSummary> visible, int limit) {
+	private static List<TicketHit> ticketHits(Collection<Long> ids, Map<Long, TicketSummary> visible, int limit) {
 		return ids.stream()
 			.map(visible::get)
 			.filter(Objects::nonNull)
@@ -196,7 +194,7 @@ public class SearchService {
 
 	private static PredicateFinalStep names(SearchPredicateFactory f, SearchQuery q) {
 		return f.simpleQueryString()
-			.fields(NAMES)
+			.fields(SearchMapping.NAMES)
 			.field("latinName_en")
 			.matching(q.text())
 			.defaultOperator(BooleanOperator.AND)

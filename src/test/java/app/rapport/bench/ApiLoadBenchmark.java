@@ -105,41 +105,8 @@ class ApiLoadBenchmark {
 		for (int i = 0; i < 20; i++) {
 			createTicket(token, -2 - i);
 		}
-		ExecutorService pool = Executors.newFixedThreadPool(clients);
-		long started = System.nanoTime();
-		try {
-			List<Future<long[]>> futures = new ArrayList<>();
-			for (int c = 0; c < clients; c++) {
-				int client = c;
-				futures.add(pool.submit(() -> {
-					long[] nanos = new long[perClient];
-					for (int i = 0; i < perClient; i++) {
-						long t0 = System.nanoTime();
-						HttpResponse<String> r = createTicket(token, client * 100_000 + i);
-						nanos[i] = System.nanoTime() - t0;
-						if (r.statusCode() != 201) {
-							throw new IllegalStateException("POST /api/v1/tickets answered " + r.statusCode() + ": " + r.body());
-						}
-					}
-					return nanos;
-				}));
-			}
-			List<Long> all = new ArrayList<>();
-			for (Future<long[]> f : futures) {
-				for (long n : f.get()) {
-					all.add(n);
-				}
-			}
-			double seconds = (System.nanoTime() - started) / 1e9;
-			double perSecond = all.size() / seconds;
-			long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
-			rows.add(new Row(label, String.format(Locale.ROOT, "%.0f tickets/s; p50 %s, p95 %s, p99 %s (n=%d)", perSecond,
-					ms(percentile(sorted, 50)), ms(percentile(sorted, 95)), ms(percentile(sorted, 99)), sorted.length),
-					clients == 8 ? "≥ 1,000 tickets/s" : "", clients == 8 ? (perSecond >= 1000 ? "yes" : "no") : ""));
-		}
-		finally {
-			pool.shutdown();
-		}
+		rows.add(underLoad(label, "tickets", clients, perClient, (client, i) -> createTicket(token, client * 100_000 + i),
+				clients == 8 ? 1000 : 0));
 	}
 
 	private HttpResponse<String> createTicket(String token, int n) throws IOException, InterruptedException {
@@ -170,25 +137,43 @@ class ApiLoadBenchmark {
 			}
 			ticketIds.add(JSON.readTree(created.body()).get("id").asLong());
 		}
+		rows.add(underLoad(label, "replies", clients, perClient,
+				(client, i) -> send(HttpRequest.newBuilder(uri("/api/v1/tickets/" + ticketIds.get(client) + "/messages"))
+					.header("Authorization", "Bearer " + token)
+					.header("Content-Type", "application/json")
+					.header("Accept", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString("{\"body\":" + quote("Thank you, we are on it (" + i
+							+ "). 我们正在处理。Работим по въпроса.") + ",\"public\":true}", StandardCharsets.UTF_8))),
+				1000));
+	}
+
+	/** One request of a load: the {@code i}-th of client {@code client}; it must answer 201. */
+	private interface Call {
+
+		HttpResponse<String> send(int client, int i) throws IOException, InterruptedException;
+
+	}
+
+	/**
+	 * {@code clients} threads each make {@code perClient} calls; the rate is over the wall-clock time, and
+	 * {@code targetPerSecond} (0 for none) is the row's target.
+	 */
+	private static Row underLoad(String label, String unit, int clients, int perClient, Call call, int targetPerSecond)
+			throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(clients);
 		long started = System.nanoTime();
 		try {
 			List<Future<long[]>> futures = new ArrayList<>();
 			for (int c = 0; c < clients; c++) {
-				long ticketId = ticketIds.get(c);
+				int client = c;
 				futures.add(pool.submit(() -> {
 					long[] nanos = new long[perClient];
 					for (int i = 0; i < perClient; i++) {
 						long t0 = System.nanoTime();
-						HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/api/v1/tickets/" + ticketId + "/messages"))
-							.header("Authorization", "Bearer " + token)
-							.header("Content-Type", "application/json")
-							.header("Accept", "application/json")
-							.POST(HttpRequest.BodyPublishers.ofString("{\"body\":" + quote("Thank you, we are on it (" + i
-									+ "). 我们正在处理。Работим по въпроса.") + ",\"public\":true}", StandardCharsets.UTF_8)));
+						HttpResponse<String> r = call.send(client, i);
 						nanos[i] = System.nanoTime() - t0;
 						if (r.statusCode() != 201) {
-							throw new IllegalStateException("POST messages answered " + r.statusCode() + ": " + r.body());
+							throw new IllegalStateException(label + " answered " + r.statusCode() + ": " + r.body());
 						}
 					}
 					return nanos;
@@ -202,9 +187,11 @@ class ApiLoadBenchmark {
 			}
 			double perSecond = all.size() / ((System.nanoTime() - started) / 1e9);
 			long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
-			rows.add(new Row(label, String.format(Locale.ROOT, "%.0f replies/s; p50 %s, p95 %s, p99 %s (n=%d)", perSecond,
-					ms(percentile(sorted, 50)), ms(percentile(sorted, 95)), ms(percentile(sorted, 99)), sorted.length),
-					"≥ 1,000 replies/s", perSecond >= 1000 ? "yes" : "no"));
+			String result = String.format(Locale.ROOT, "%.0f %s/s; p50 %s, p95 %s, p99 %s (n=%d)", perSecond, unit,
+					ms(percentile(sorted, 50)), ms(percentile(sorted, 95)), ms(percentile(sorted, 99)), sorted.length);
+			return targetPerSecond == 0 ? new Row(label, result, "", "")
+					: new Row(label, result, String.format(Locale.ROOT, "≥ %,d %s/s", targetPerSecond, unit),
+							perSecond >= targetPerSecond ? "yes" : "no");
 		}
 		finally {
 			pool.shutdown();
@@ -230,9 +217,12 @@ class ApiLoadBenchmark {
 
 		private final List<Double> reactionAge = java.util.Collections.synchronizedList(new ArrayList<>());
 
-		private volatile boolean running = true;
-
-		private Thread thread;
+		private final java.util.concurrent.ScheduledExecutorService scheduler = Executors
+			.newSingleThreadScheduledExecutor(r -> {
+				Thread t = new Thread(r, "lag-sampler");
+				t.setDaemon(true);
+				return t;
+			});
 
 		private LagSampler(ApiLoadBenchmark bench, String token) {
 			this.bench = bench;
@@ -241,30 +231,25 @@ class ApiLoadBenchmark {
 
 		static LagSampler start(ApiLoadBenchmark bench, String token) {
 			LagSampler sampler = new LagSampler(bench, token);
-			sampler.thread = new Thread(sampler::run, "lag-sampler");
-			sampler.thread.setDaemon(true);
-			sampler.thread.start();
+			sampler.scheduler.scheduleWithFixedDelay(sampler::sampleOnce, 0, 200, java.util.concurrent.TimeUnit.MILLISECONDS);
 			return sampler;
 		}
 
-		private void run() {
-			while (running) {
-				try {
-					HttpResponse<String> r = bench.send(HttpRequest.newBuilder(bench.uri("/actuator/prometheus"))
-						.header("Authorization", "Bearer " + token)
-						.GET());
-					if (r.statusCode() == 200) {
-						sample(INDEX_LAG, r.body(), indexLag);
-						sample(REACTION_AGE, r.body(), reactionAge);
-					}
-					Thread.sleep(200);
+		private void sampleOnce() {
+			try {
+				HttpResponse<String> r = bench.send(HttpRequest.newBuilder(bench.uri("/actuator/prometheus"))
+					.header("Authorization", "Bearer " + token)
+					.GET());
+				if (r.statusCode() == 200) {
+					sample(INDEX_LAG, r.body(), indexLag);
+					sample(REACTION_AGE, r.body(), reactionAge);
 				}
-				catch (InterruptedException ex) {
-					return;
-				}
-				catch (IOException ex) {
-					// A missed sample is not a measurement.
-				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			catch (IOException ex) {
+				// A missed sample is not a measurement.
 			}
 		}
 
@@ -276,9 +261,8 @@ class ApiLoadBenchmark {
 		}
 
 		void stopAndReport(String when) throws InterruptedException {
-			running = false;
-			thread.interrupt();
-			thread.join(5_000);
+			scheduler.shutdownNow();
+			scheduler.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
 			bench.rows.add(lagRow("Search index lag " + when + " (sampled every 200 ms)", indexLag, "p99 ≤ 1 s", 1.0));
 			bench.rows.add(lagRow("Oldest unfinished reaction (clocks, alerts) " + when, reactionAge, "p99 ≤ 0.2 s", 0.2));
 		}
