@@ -73,6 +73,22 @@ APP_ARGS=(--server.address=127.0.0.1)
 # The commitments suite adopts the old tickets itself, after giving the default plan long targets.
 if [ "$SUITE" = commitments ]; then APP_ARGS+=(--rapport.commitments.adopt-on-start=false); fi
 
+# A database as deployed: autovacuum on (PostgreSQL's default). A CI machine may have switched it off to
+# speed up tests; then it is on for this run only (ALTER SYSTEM, reset at exit), or the planner works from
+# statistics taken before the run's bulk writes and the figures describe a misconfigured server.
+AUTOVACUUM_CHANGED=
+restore_autovacuum() {
+  if [ -n "$AUTOVACUUM_CHANGED" ]; then
+    psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -qAtc "alter system reset autovacuum" -c "select pg_reload_conf()" > /dev/null || true
+  fi
+}
+trap restore_autovacuum EXIT
+if [ "$DB" = postgresql ] && [ "$(psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -qAtc 'show autovacuum')" = off ]; then
+  echo "autovacuum is off on this server: on for this run"
+  psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -qAtc "alter system set autovacuum = on" -c "select pg_reload_conf()" > /dev/null
+  AUTOVACUUM_CHANGED=1
+fi
+
 GENERATE_SECONDS=skipped
 if [ -z "${SKIP_GENERATE:-}" ]; then
   rm -rf "$WORK/data"
@@ -96,7 +112,7 @@ echo "Starting the application on 127.0.0.1:$PORT (log: $WORK/app.log) ..."
 # shellcheck disable=SC2086
 java $JAVA_OPTS -jar "$JAR" "${APP_ARGS[@]}" > "$WORK/app.log" 2>&1 &
 APP_PID=$!
-trap 'kill $APP_PID 2>/dev/null || true; wait $APP_PID 2>/dev/null || true' EXIT
+trap 'kill $APP_PID 2>/dev/null || true; wait $APP_PID 2>/dev/null || true; restore_autovacuum' EXIT
 for _ in $(seq 1 300); do
   if curl -fs "http://127.0.0.1:$PORT/actuator/health" > /dev/null 2>&1; then break; fi
   if ! kill -0 $APP_PID 2>/dev/null; then echo "The application stopped; see $WORK/app.log" >&2; exit 1; fi
@@ -104,8 +120,8 @@ for _ in $(seq 1 300); do
 done
 curl -fs "http://127.0.0.1:$PORT/actuator/health" > /dev/null
 # Tickets loaded around the application get their clocks in the background at the first start: measure
-# after that, not while it competes for the CPU.
-if [ -z "${SKIP_GENERATE:-}" ]; then
+# after that, not while it competes for the CPU. (The commitments suite switches that off and adopts them itself.)
+if [ -z "${SKIP_GENERATE:-}" ] && [ "$SUITE" != commitments ]; then
   for _ in $(seq 1 600); do
     if grep -q "Commitment clocks now kept for" "$WORK/app.log" 2>/dev/null; then break; fi
     sleep 1
@@ -131,6 +147,9 @@ mvn -q -B -o test -Pbenchmark -Dtest=$BENCH_CLASS -Dbench.rates="$RATES" -Dbench
   grep -hE "Commitment clocks now kept for" "$WORK/app.log" 2>/dev/null | sed -E 's/^.*(Commitment clocks now kept)/- \1/' || true
   echo "- Machine: nproc $(nproc), memory $(free -g | awk '/^Mem:/ {print $2 " GiB total, " $7 " GiB available"}'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- JVM: \`$JAVA_OPTS\`, $(java -version 2>&1 | head -1)${PGJDBC_OPTIONS:+; JDBC URL options \`$PGJDBC_OPTIONS\`}"
+  if [ "$DB" = postgresql ]; then
+    echo "- PostgreSQL: $(psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -qAtc 'select version()' | cut -d' ' -f1-2), shared_buffers $(psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -qAtc 'show shared_buffers'), autovacuum on${AUTOVACUUM_CHANGED:+ (off on this server, switched on for the run)}"
+  fi
   echo
   cat "$WORK/result.md"
 } | tee -a "$ROOT/docs/benchmarks.md"

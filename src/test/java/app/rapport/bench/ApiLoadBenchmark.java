@@ -161,6 +161,7 @@ class ApiLoadBenchmark {
 	private static Row underLoad(String label, String unit, int clients, int perClient, Call call, int targetPerSecond)
 			throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		CpuMeter cpu = CpuMeter.start(System.getProperty("bench.pid", ""));
 		long started = System.nanoTime();
 		try {
 			List<Future<long[]>> futures = new ArrayList<>();
@@ -189,6 +190,8 @@ class ApiLoadBenchmark {
 			long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
 			String result = String.format(Locale.ROOT, "%.0f %s/s; p50 %s, p95 %s, p99 %s (n=%d)", perSecond, unit,
 					ms(percentile(sorted, 50)), ms(percentile(sorted, 95)), ms(percentile(sorted, 99)), sorted.length);
+			String one = unit.endsWith("ies") ? unit.substring(0, unit.length() - 3) + "y" : unit.substring(0, unit.length() - 1);
+			result += "; " + cpu.perUnit(one, sorted.length);
 			return targetPerSecond == 0 ? new Row(label, result, "", "")
 					: new Row(label, result, String.format(Locale.ROOT, "≥ %,d %s/s", targetPerSecond, unit),
 							perSecond >= targetPerSecond ? "yes" : "no");

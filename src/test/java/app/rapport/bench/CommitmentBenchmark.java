@@ -30,9 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Measures the service commitments of a running Rapport over real HTTP: recomputing every open ticket's
- * clocks after a plan change and after a calendar change, and how long after its due instant a breach is
- * noticed while tickets are created at a steady 200 per second. Started by {@code SUITE=commitments
+ * Measures the service commitments of a running Rapport over real HTTP: how fast a plan or calendar save
+ * answers and how fast the background recompute of every open ticket's clocks then runs, and how long after
+ * its due instant a breach is noticed while tickets are created at a steady 200 per second. Started by {@code SUITE=commitments
  * bench/run.sh}, never by {@code mvn test}.
  */
 @Tag("benchmark")
@@ -96,16 +96,19 @@ class CommitmentBenchmark {
 					"", "" });
 		}
 
-		t0 = System.nanoTime();
-		HttpResponse<String> changed = send("PUT", "/api/v1/plans/" + standard.get("id").asLong(), plan);
-		long planMillis = (System.nanoTime() - t0) / 1_000_000;
-		assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+		long planId = standard.get("id").asLong();
+		// The lengthening above asked for a recompute too: let it finish so that the one measured is alone.
+		awaitRecompute("/api/v1/plans/" + planId);
 		JsonNode board = json(get("/api/v1/board"));
 		long running = board.get("running").asLong();
 		long open = running + board.get("paused").asLong() + board.get("breached").asLong();
-		rows.add(new String[] { "Recompute after a plan change (`PUT /api/v1/plans/{id}`)",
-				String.format(Locale.ROOT, "%,d ms for %,d running clocks (%,d open in all)", planMillis, running, open),
-				"", "" });
+
+		t0 = System.nanoTime();
+		HttpResponse<String> changed = send("PUT", "/api/v1/plans/" + planId, plan);
+		long planMillis = (System.nanoTime() - t0) / 1_000_000;
+		assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+		recomputeRows("plan change (`PUT /api/v1/plans/{id}`)", planMillis, awaitRecompute("/api/v1/plans/" + planId),
+				running, open);
 
 		JsonNode calendar = json(get("/api/v1/calendars/" + calendarId));
 		Map<String, Object> hours = new java.util.LinkedHashMap<>();
@@ -118,9 +121,8 @@ class CommitmentBenchmark {
 						"workingHours", hours));
 		long calendarMillis = (System.nanoTime() - t0) / 1_000_000;
 		assertThat(recalendared.statusCode()).as(recalendared.body()).isEqualTo(200);
-		rows.add(new String[] { "Recompute after a calendar change (`PUT /api/v1/calendars/{id}`)",
-				String.format(Locale.ROOT, "%,d ms for %,d running clocks (%,d open)", calendarMillis, running, open),
-				"", "" });
+		recomputeRows("calendar change (`PUT /api/v1/calendars/{id}`)", calendarMillis,
+				awaitRecompute("/api/v1/calendars/" + calendarId), running, open);
 
 		for (int rate : rates) {
 			breachDetection(rate);
@@ -147,6 +149,39 @@ class CommitmentBenchmark {
 			last = n;
 			Thread.sleep(3000);
 		}
+	}
+
+	/** Polls the plan's or calendar's latest recompute until it finished; answers it. */
+	private JsonNode awaitRecompute(String path) throws Exception {
+		long started = System.nanoTime();
+		while (System.nanoTime() - started < TimeUnit.MINUTES.toNanos(30)) {
+			JsonNode recompute = json(get(path)).get("recompute");
+			if (recompute == null || recompute.isNull()) {
+				return null;
+			}
+			JsonNode finished = recompute.get("finishedAt");
+			if (finished != null && !finished.isNull()) {
+				return recompute;
+			}
+			Thread.sleep(200);
+		}
+		throw new AssertionError("recompute of " + path + " did not finish in 30 minutes");
+	}
+
+	private void recomputeRows(String change, long answerMillis, JsonNode recompute, long running, long open) {
+		rows.add(new String[] { "Answer to a " + change, String.format(Locale.ROOT, "%,d ms", answerMillis), "≤ 200 ms",
+				answerMillis <= 200 ? "yes" : "no" });
+		assertThat(recompute).as("a recompute was requested").isNotNull();
+		long millis = Duration.between(Instant.parse(recompute.get("startedAt").asString()),
+				Instant.parse(recompute.get("finishedAt").asString())).toMillis();
+		long waited = Duration.between(Instant.parse(recompute.get("requestedAt").asString()),
+				Instant.parse(recompute.get("startedAt").asString())).toMillis();
+		double perSecond = running * 1000.0 / Math.max(1, millis);
+		rows.add(new String[] { "Background recompute after the " + change,
+				String.format(Locale.ROOT, "%,d running clocks (%,d open tickets, %,d recomputed) in %,d ms after %,d ms "
+						+ "waiting for a node: %,.0f running clocks/s", running, open, recompute.get("done").asLong(), millis,
+						waited, perSecond),
+				"≥ 10,000 clocks/s", perSecond >= 10_000 ? "yes" : "no" });
 	}
 
 	private void breachDetection(int ratePerSecond) throws Exception {
@@ -241,7 +276,7 @@ class CommitmentBenchmark {
 				+ "/s, " + sorted.length + " first-response breaches",
 				String.format(Locale.ROOT, "p50 %,d ms, p99 %,d ms, max %,d ms; %d not detected", p50, p99,
 						sorted[sorted.length - 1], undetected.size()),
-				"p99 ≤ 5 s (goal ≤ 1 s)", p99 <= 5000 && undetected.isEmpty() ? "yes" : "no" });
+				"p99 ≤ 1 s", p99 <= 1000 && undetected.isEmpty() ? "yes" : "no" });
 	}
 
 	private HttpResponse<String> createTicket(Object requester, int n) throws IOException, InterruptedException {
