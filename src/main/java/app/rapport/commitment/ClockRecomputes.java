@@ -5,16 +5,24 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import app.rapport.ticket.TicketState;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,9 +35,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Recomputes running clocks in the background after a plan's targets or a calendar changed, so that the
  * save answers at once. The request is a row written with the change ({@code commitment_recompute}); every
  * node looks for the oldest unfinished one every second, and the node that wins its lease (a conditional
- * update, renewed with every batch) works it through in batches of {@value ClockKeeper#BATCH} tickets, each
- * batch and its progress in one transaction. A node that dies leaves the lease to expire; another resumes
- * after the last batch committed. One recompute runs at a time, oldest first.
+ * update, renewed with every round) works it through in rounds of a few slices of {@value ClockKeeper#BATCH}
+ * tickets, the slices side by side in their own transactions, then the progress. A node that dies leaves the
+ * lease to expire; another resumes after the last round recorded (a slice computed twice gives the same
+ * clocks). One recompute runs at a time, oldest first.
  */
 @Component
 class ClockRecomputes {
@@ -54,8 +63,20 @@ class ClockRecomputes {
 
 	private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
 
+	/** Slices of {@value ClockKeeper#BATCH} tickets computed side by side. */
+	private final int workers;
+
+	private final ExecutorService pool;
+
 	ClockRecomputes(JdbcTemplate jdbc, ClockKeeper keeper, TrackedTicketRepository tracked, PlanBook book, Clock clock,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, @Value("${rapport.commitments.recompute-workers:2}") int workers) {
+		this.workers = Math.max(1, workers);
+		AtomicInteger threads = new AtomicInteger();
+		this.pool = Executors.newFixedThreadPool(this.workers, r -> {
+			Thread t = new Thread(r, "clock-recompute-" + threads.incrementAndGet());
+			t.setDaemon(true);
+			return t;
+		});
 		this.jdbc = jdbc;
 		this.keeper = keeper;
 		this.tracked = tracked;
@@ -76,10 +97,10 @@ class ClockRecomputes {
 
 	/** The latest recompute that concerns the plan, if any. */
 	Optional<RecomputeProgress> progress(long planId) {
-		return jdbc.query("select requested_at, started_at, total_tickets, done_tickets, finished_at from commitment_recompute "
-				+ "where plan_ids like ? order by id desc fetch first 1 rows only", rs -> rs.next()
+		return jdbc.query("select requested_at, started_at, total_tickets, done_tickets, done_clocks, finished_at from "
+				+ "commitment_recompute where plan_ids like ? order by id desc fetch first 1 rows only", rs -> rs.next()
 						? Optional.of(new RecomputeProgress(instant(rs.getTimestamp(1)), instant(rs.getTimestamp(2)),
-								(Long) rs.getObject(3, Long.class), rs.getLong(4), instant(rs.getTimestamp(5))))
+								(Long) rs.getObject(3, Long.class), rs.getLong(4), rs.getLong(5), instant(rs.getTimestamp(6))))
 						: Optional.<RecomputeProgress>empty(),
 				"%," + planId + ",%");
 	}
@@ -110,37 +131,41 @@ class ClockRecomputes {
 			}
 			long after = job.after;
 			long started = System.nanoTime();
-			int clocks = 0;
+			long clocks = 0;
 			while (true) {
 				long from = after;
-				// {clocks computed, last ticket id}, or null when finished or the lease was lost.
-				long[] batch = tx.execute(status -> {
-					List<Long> ids = tracked.activeIds(planIds, TicketState.ACTIVE, from, PageRequest.ofSize(ClockKeeper.BATCH));
-					Instant now = clock.instant();
-					if (ids.isEmpty()) {
-						jdbc.update("update commitment_recompute set finished_at = ?, claimed_until = null where id = ?",
-								Timestamp.from(now), job.id);
-						// Only the latest per plan is shown; finished ones older than a week go.
-						jdbc.update("delete from commitment_recompute where finished_at < ?",
-								Timestamp.from(now.minus(KEEP_FINISHED)));
-						return null;
-					}
-					int computed = keeper.recompute(tracked.findAllById(ids), now).size();
-					int renewed = jdbc.update("update commitment_recompute set after_ticket_id = ?, done_tickets = "
-							+ "done_tickets + ?, claimed_until = ? where id = ? and claimed_by = ?", ids.get(ids.size() - 1),
-							ids.size(), Timestamp.from(now.plus(LEASE)), job.id, node);
-					if (renewed == 0) {
-						// The lease went to another node meanwhile (this one was stalled): leave it to that one.
-						status.setRollbackOnly();
-						return null;
-					}
-					return new long[] { computed, ids.get(ids.size() - 1) };
-				});
-				if (batch == null) {
+				List<Long> ids = tx.execute(status -> tracked.activeIds(planIds, TicketState.ACTIVE, from,
+						PageRequest.ofSize(ClockKeeper.BATCH * workers)));
+				Instant now = clock.instant();
+				if (ids.isEmpty()) {
+					jdbc.update("update commitment_recompute set finished_at = ?, claimed_until = null where id = ? "
+							+ "and claimed_by = ?", Timestamp.from(now), job.id, node);
+					// Only the latest per plan is shown; finished ones older than a week go.
+					jdbc.update("delete from commitment_recompute where finished_at < ?",
+							Timestamp.from(now.minus(KEEP_FINISHED)));
 					break;
 				}
-				clocks += (int) batch[0];
-				after = batch[1];
+				// The slices run side by side, each in its own transaction: one waits for the database while the
+				// other computes. A slice committed before a crash is simply computed again on resume.
+				List<Future<Integer>> slices = new ArrayList<>();
+				for (int i = 0; i < ids.size(); i += ClockKeeper.BATCH) {
+					List<Long> slice = ids.subList(i, Math.min(ids.size(), i + ClockKeeper.BATCH));
+					slices.add(pool.submit(() -> tx.execute(status -> keeper.recompute(tracked.findAllById(slice), now).size())));
+				}
+				int computed = 0;
+				for (Future<Integer> slice : slices) {
+					computed += join(slice);
+				}
+				int renewed = jdbc.update("update commitment_recompute set after_ticket_id = ?, done_tickets = "
+						+ "done_tickets + ?, done_clocks = done_clocks + ?, claimed_until = ? where id = ? and claimed_by = ?",
+						ids.get(ids.size() - 1), ids.size(), computed, Timestamp.from(clock.instant().plus(LEASE)), job.id,
+						node);
+				clocks += computed;
+				if (renewed == 0) {
+					// The lease went to another node meanwhile (this one was stalled): leave it to that one.
+					break;
+				}
+				after = ids.get(ids.size() - 1);
 			}
 			log.info("Recomputed {} clocks of plans {} in {} ms", clocks, planIds, (System.nanoTime() - started) / 1_000_000);
 			return true;
@@ -149,6 +174,28 @@ class ClockRecomputes {
 			log.warn("Clock recompute interrupted, will resume: {}", ex.toString());
 			return false;
 		}
+	}
+
+	private static int join(Future<Integer> slice) {
+		try {
+			Integer computed = slice.get();
+			return computed == null ? 0 : computed;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Clock recompute interrupted", ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof DataAccessException dataAccess) {
+				throw dataAccess;
+			}
+			throw new IllegalStateException("Clock recompute failed", ex.getCause());
+		}
+	}
+
+	@PreDestroy
+	void stop() {
+		pool.shutdownNow();
 	}
 
 	private boolean claim(long id) {

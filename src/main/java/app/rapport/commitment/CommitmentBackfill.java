@@ -17,7 +17,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,6 +37,11 @@ public class CommitmentBackfill {
 
 	static final int BATCH = 500;
 
+	/** Adopting this many tickets or more changes the tables enough for the planner's statistics to mislead it. */
+	static final int ANALYZE_AFTER = 10_000;
+
+	private static final List<String> TABLES = List.of("commitment_ticket", "commitment_fact", "commitment_clock");
+
 	private final TicketHistory history;
 
 	private final TrackedTicketRepository tracked;
@@ -48,8 +56,12 @@ public class CommitmentBackfill {
 
 	private final AtomicBoolean running = new AtomicBoolean();
 
+	private final JdbcTemplate jdbc;
+
 	CommitmentBackfill(TicketHistory history, TrackedTicketRepository tracked, ClockKeeper keeper, Clock clock,
-			TransactionTemplate tx, @Value("${rapport.commitments.adopt-on-start:true}") boolean onStart) {
+			TransactionTemplate tx, JdbcTemplate jdbc,
+			@Value("${rapport.commitments.adopt-on-start:true}") boolean onStart) {
+		this.jdbc = jdbc;
 		this.history = history;
 		this.tracked = tracked;
 		this.keeper = keeper;
@@ -123,6 +135,9 @@ public class CommitmentBackfill {
 		finally {
 			running.set(false);
 		}
+		if (tickets >= ANALYZE_AFTER) {
+			analyze();
+		}
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		if (tickets > 0) {
 			log.info("Commitment clocks now kept for {} tickets that existed before ({} past breaches recorded) in {} ms",
@@ -131,5 +146,23 @@ public class CommitmentBackfill {
 		return new Result(tickets, breaches, millis);
 	}
 
+	/**
+	 * Fresh planner statistics for the tables the adoption filled. Without them the first recompute after a
+	 * large adoption read every clock row for each batch of 500 tickets (a sequential scan chosen from
+	 * statistics taken while the tables were empty), until autovacuum analysed them, if it runs at all.
+	 */
+	private void analyze() {
+		try {
+			boolean h2 = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) c -> c.getMetaData()
+				.getDatabaseProductName()
+				.equals("H2")));
+			for (String table : TABLES) {
+				jdbc.execute((h2 ? "analyze table " : "analyze ") + table);
+			}
+		}
+		catch (DataAccessException ex) {
+			log.warn("Could not refresh the statistics of the commitment tables: {}", ex.toString());
+		}
+	}
 
 }

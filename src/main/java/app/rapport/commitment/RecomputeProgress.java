@@ -7,9 +7,12 @@ import java.time.Instant;
  * changed.
  *
  * @param total the tickets to recompute, known once the recompute started ({@code null} before)
+ * @param done the tickets recomputed so far
+ * @param clocks the clocks of those tickets computed again so far
  * @param finishedAt {@code null} while it waits or runs
  */
-public record RecomputeProgress(Instant requestedAt, Instant startedAt, Long total, long done, Instant finishedAt) {
+public record RecomputeProgress(Instant requestedAt, Instant startedAt, Long total, long done, long clocks,
+		Instant finishedAt) {
 
 	/** Whether it is finished. */
 	public boolean finished() {
