@@ -17,11 +17,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Notices at-risk and breached clocks within about a second of their instant. It reads only clocks whose
- * indexed next check has come, locking them with {@code FOR UPDATE SKIP LOCKED}: with several nodes on one
- * database each clock is taken by one node, and what it does (mark the clock, record the breach, notify,
- * escalate, publish the event) commits together or not at all. A node killed mid-run leaves the rows to
- * the next one.
+ * Notices at-risk and breached clocks within a fraction of a second of their instant (it looks every 250 ms).
+ * It reads only clocks whose indexed next check has come, locking them with {@code FOR UPDATE SKIP LOCKED}:
+ * with several nodes on one database each clock is taken by one node, and what it does (mark the clock,
+ * record the breach, notify, escalate, publish the event) commits together or not at all. A node killed
+ * mid-run leaves the rows to the next one.
  */
 @Component
 class BreachDetector {
@@ -65,7 +65,7 @@ class BreachDetector {
 		this.enabled = enabled;
 	}
 
-	@Scheduled(fixedDelayString = "${rapport.commitments.detector.interval:1s}",
+	@Scheduled(fixedDelayString = "${rapport.commitments.detector.interval:250ms}",
 			initialDelayString = "${rapport.commitments.detector.initial-delay:3s}")
 	void tick() {
 		if (!enabled) {
