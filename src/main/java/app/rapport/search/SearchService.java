@@ -56,8 +56,9 @@ public class SearchService {
 
 	/**
 	 * Tickets are counted exactly when at most this many documents (a ticket's subject, each message) match;
-	 * beyond, the total is {@value #EXACT_TOTAL_UP_TO}, not exact (an estimate: it would take a ticket with
-	 * more than five matching messages on average for fewer tickets to match).
+	 * beyond, the total is {@value #EXACT_TOTAL_UP_TO}, not exact. That is an estimate, not a lower bound: a
+	 * word of the subject matches every message of the ticket too (each carries the subject), so 834 tickets
+	 * of five messages already make 5,004 documents and would be shown as 1,000+.
 	 */
 	static final int COUNTED_DOCUMENTS_UP_TO = 5 * EXACT_TOTAL_UP_TO;
 
