@@ -18,8 +18,9 @@ public record SearchResults(String query, int limit, Hits<TicketHit> tickets, Hi
 	/**
 	 * Up to {@code limit} hits of one kind, best first. {@code total} counts all matches exactly up to
 	 * {@link SearchService#EXACT_TOTAL_UP_TO}; beyond that it is a lower bound and {@code totalExact} is false.
-	 * For tickets matching in more than 5,000 documents it is {@code 1000}, not exact, an estimate (see
-	 * {@code SearchService.COUNTED_DOCUMENTS_UP_TO}).
+	 * Tickets matching in more than 5,000 documents are counted for at most a budget of time (see
+	 * {@code SearchService.COUNTED_DOCUMENTS_UP_TO}): cut short, the total is what was counted by then, a
+	 * lower bound too, and not exact.
 	 */
 	public record Hits<T>(List<T> items, long total, boolean totalExact) {
 	}

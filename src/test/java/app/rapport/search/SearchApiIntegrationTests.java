@@ -59,6 +59,9 @@ class SearchApiIntegrationTests {
 	@Autowired
 	SearchIndex searchIndex;
 
+	@Autowired
+	SearchService searchService;
+
 	@PersistenceContext
 	EntityManager em;
 
@@ -234,6 +237,53 @@ class SearchApiIntegrationTests {
 		assertThat(ids(first.get("tickets"))).containsExactly(stays.getId());
 		assertThat(ticketIds(agentApi, "#" + moved.getId())).isEmpty();
 		assertThat(ticketIds(supervisor, "complaint " + m)).contains(moved.getId(), stays.getId(), reassigned.getId());
+	}
+
+	@Test
+	void saysAThousandOrMoreWhenMoreThanAThousandTicketsMatch() {
+		data.manyTickets(SearchService.EXACT_TOTAL_UP_TO + 1, "Complaint " + m, 1, "The printer jams", requester.getId(),
+				group.id());
+		JsonNode body = search(supervisor, "complaint " + m).json();
+		assertThat(body.get("totals").get("tickets").asLong()).isEqualTo(SearchService.EXACT_TOTAL_UP_TO);
+		assertThat(body.get("totals").get("exact").asBoolean()).isFalse();
+		assertThat(body.get("tickets")).hasSize(50);
+	}
+
+	@Test
+	void countsTicketsExactlyWhenOneConversationHasThousandsOfMatchingMessages() {
+		// 5,002 documents match (each message carries the subject), but only two tickets.
+		data.manyTickets(1, "Long complaint " + m, SearchService.COUNTED_DOCUMENTS_UP_TO, "Still waiting", requester.getId(),
+				group.id());
+		ticket("Short complaint " + m);
+		reactions.settle();
+		// A budget no busy test machine exhausts: this is about what is counted, not how fast.
+		java.time.Duration before = searchService.countBudget(java.time.Duration.ofSeconds(30));
+		try {
+			JsonNode body = search(supervisor, "complaint " + m).json();
+			assertThat(ids(body.get("tickets"))).hasSize(2);
+			assertThat(body.get("totals").get("tickets").asLong()).isEqualTo(2);
+			assertThat(body.get("totals").get("exact").asBoolean()).isTrue();
+		}
+		finally {
+			searchService.countBudget(before);
+		}
+	}
+
+	@Test
+	void aCountCutShortByItsBudgetIsALowerBoundNotAnExactTotal() {
+		data.manyTickets(3, "Busy complaint " + m, SearchService.COUNTED_DOCUMENTS_UP_TO / 3, "Still waiting",
+				requester.getId(), group.id());
+		reactions.settle();
+		java.time.Duration before = searchService.countBudget(java.time.Duration.ofNanos(1));
+		try {
+			JsonNode body = search(supervisor, "complaint " + m).json();
+			assertThat(ids(body.get("tickets"))).hasSize(3);
+			assertThat(body.get("totals").get("tickets").asLong()).isEqualTo(3);
+			assertThat(body.get("totals").get("exact").asBoolean()).isFalse();
+		}
+		finally {
+			searchService.countBudget(before);
+		}
 	}
 
 	@Test

@@ -96,6 +96,27 @@ final class SearchTestData {
 	}
 
 	/**
+	 * {@code count} tickets with {@code subject} and the same {@code messagesEach} messages {@code body}, written in
+	 * one transaction: for the counting thresholds of search, which need thousands of matching documents.
+	 */
+	void manyTickets(int count, String subject, int messagesEach, String body, long requesterId, long groupId) {
+		tx.executeWithoutResult(s -> {
+			for (int i = 0; i < count; i++) {
+				Ticket t = new Ticket(subject, TicketType.QUESTION, Priority.NORMAL, requesterId, null, groupId, "API",
+						now());
+				for (int j = 0; j < messagesEach; j++) {
+					t.addMessage(null, requesterId, true, body, null, now());
+				}
+				em.persist(t);
+				if (i % 200 == 199) {
+					em.flush();
+					em.clear();
+				}
+			}
+		});
+	}
+
+	/**
 	 * Records a change made by SQL the way {@link ChangeRecorder} records one made through Hibernate, in the
 	 * same transaction: indexing it directly instead would race the background indexer, which may still be
 	 * writing the document it read before this change.
