@@ -7,7 +7,7 @@
 #                              after plan/calendar changes and breach-detection delay at RATE tickets/s;
 #                              import: CSV imports of 50,000 organizations and of 500 to 50,000 contacts)
 #   RATES=200,50 LOAD_SECONDS=30 (commitments suite: one round of paced ticket creation per rate)
-#   PORT=18080   JAVA_OPTS="-Xmx1g"   REQUESTS=400   SKIP_GENERATE=1 (reuse the last database of this scale)
+#   JAR=… (default target/rapport.jar)   PORT=18080   JAVA_OPTS="-Xmx1g"   REQUESTS=400   SKIP_GENERATE=1 (reuse the last database of this scale)
 #   PostgreSQL: PGHOST/PGPORT/PGUSER (default 127.0.0.1/5432/postgres); the database BENCH_DATABASE (default
 #   rapport_bench) is recreated; PGJDBC_OPTIONS (e.g. reWriteBatchedInserts=true) go into its JDBC URL.
 set -euo pipefail
@@ -43,7 +43,8 @@ case "$DB" in h2|postgresql) ;; *) echo "DB must be h2 or postgresql" >&2; exit 
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
-JAR=$(ls target/rapport*.jar 2>/dev/null | grep -v '\.original$' | head -1 || true)
+# JAR=/path/to/rapport.jar measures a copy, so that builds in target/ may go on during a long run.
+JAR=${JAR:-$(ls target/rapport*.jar 2>/dev/null | grep -v '\.original$' | head -1 || true)}
 if [ -z "$JAR" ]; then
   echo "Building the application jar ..."
   mvn -q -B -DskipTests package
