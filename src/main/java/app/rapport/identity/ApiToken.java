@@ -80,8 +80,13 @@ class ApiToken {
 	}
 
 	Set<Scope> getScopes() {
+		return scopesOf(scopes);
+	}
+
+	/** The scopes of a stored, comma-separated list. */
+	static Set<Scope> scopesOf(String stored) {
 		Set<Scope> result = EnumSet.noneOf(Scope.class);
-		Arrays.stream(scopes.split(",")).filter(s -> !s.isBlank()).forEach(s -> result.add(Scope.valueOf(s.toUpperCase())));
+		Arrays.stream(stored.split(",")).filter(s -> !s.isBlank()).forEach(s -> result.add(Scope.valueOf(s.toUpperCase())));
 		return result;
 	}
 

@@ -13,6 +13,12 @@ interface ApiTokenRepository extends JpaRepository<ApiToken, Long> {
 
 	Optional<ApiToken> findByTokenHash(String tokenHash);
 
+	@Query("""
+			select new app.rapport.identity.TokenHolder(t.id, t.scopes, t.lastUsedAt, t.revokedAt, t.expiresAt,
+				u.id, u.email, u.displayName, u.role, u.active, u.sessionEpoch)
+			from ApiToken t join User u on u.id = t.userId where t.tokenHash = :tokenHash""")
+	Optional<TokenHolder> findHolder(String tokenHash);
+
 	Page<ApiToken> findByUserIdOrderByCreatedAtDescIdDesc(Long userId, Pageable pageable);
 
 	Page<ApiToken> findAllByOrderByCreatedAtDescIdDesc(Pageable pageable);

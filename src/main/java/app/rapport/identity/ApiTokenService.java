@@ -117,27 +117,20 @@ public class ApiTokenService {
 			return Optional.empty();
 		}
 		Instant now = clock.instant();
-		Optional<ApiToken> found = tokens.findByTokenHash(hash(secret)).filter(t -> t.isUsableAt(now));
+		Optional<TokenHolder> found = tokens.findHolder(hash(secret)).filter(t -> t.isUsableAt(now));
 		if (found.isEmpty()) {
 			return Optional.empty();
 		}
-		ApiToken token = found.get();
-		Optional<User> user = users.findById(token.getUserId()).filter(User::isActive);
-		if (user.isEmpty()) {
-			return Optional.empty();
-		}
+		TokenHolder token = found.get();
 		// Record use at most once a minute per token so that busy integrations do not write on every call
 		// (the condition is checked here first, so that most requests send no update at all).
 		Instant before = now.minus(Duration.ofMinutes(1));
-		if (token.getLastUsedAt() == null || token.getLastUsedAt().isBefore(before)) {
-			tokens.touch(token.getId(), now, before);
+		if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(before)) {
+			tokens.touch(token.tokenId(), now, before);
 		}
-		Set<Scope> scopes = EnumSet.noneOf(Scope.class);
-		scopes.addAll(token.getScopes());
-		scopes.retainAll(user.get().getRole().allowedScopes());
-		CurrentUser current = new CurrentUser(user.get(), scopes, false);
-		current.eraseCredentials();
-		return Optional.of(current);
+		Set<Scope> scopes = token.tokenScopes();
+		scopes.retainAll(token.role().allowedScopes());
+		return Optional.of(CurrentUser.byToken(token.userId(), token.user(), scopes));
 	}
 
 	private ApiTokenView view(ApiToken token) {

@@ -57,6 +57,11 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
 		this.sessionEpoch = now.sessionEpoch();
 	}
 
+	/** A user authenticated by an API token, as the database has them now, with the token's scopes. */
+	static CurrentUser byToken(long id, UserState now, Set<Scope> scopes) {
+		return new CurrentUser(id, now, scopes);
+	}
+
 	/**
 	 * This session's user as the database says they are now, or empty when the session must end: the user
 	 * is gone or deactivated, or their sessions were ended (password changed) after this one signed in.
