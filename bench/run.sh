@@ -123,7 +123,9 @@ curl -fs "http://127.0.0.1:$PORT/actuator/health" > /dev/null
 # Tickets loaded around the application get their clocks in the background at the first start: measure
 # after that, not while it competes for the CPU. (The commitments suite switches that off and adopts them itself.)
 if [ -z "${SKIP_GENERATE:-}" ] && [ "$SUITE" != commitments ]; then
-  for _ in $(seq 1 600); do
+  # About 1,000 tickets/s here with breaches to record: give a million tickets 40 minutes.
+  ADOPTION_WAIT=$(( TICKETS / 400 > 600 ? TICKETS / 400 : 600 ))
+  for _ in $(seq 1 $ADOPTION_WAIT); do
     if grep -q "Commitment clocks now kept for" "$WORK/app.log" 2>/dev/null; then break; fi
     sleep 1
   done

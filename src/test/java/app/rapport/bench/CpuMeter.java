@@ -44,6 +44,13 @@ final class CpuMeter {
 		long busy = end.machineBusy - start.machineBusy;
 		long all = busy + end.machineIdle - start.machineIdle;
 		double cores = Runtime.getRuntime().availableProcessors();
+		if (pg < 0.05) {
+			// No PostgreSQL at work (H2 runs inside the application): nothing of its to report.
+			return String.format(Locale.ROOT,
+					"CPU per %s: application %.1f ms (its embedded database included), load client %.1f ms; machine %.0f %% busy; "
+							+ "%d cores would allow %,.0f/s for the application's part alone",
+					unit, app, client, all == 0 ? 0 : busy * 100.0 / all, (int) cores, cores * 1000 / Math.max(app, 0.001));
+		}
 		return String.format(Locale.ROOT,
 				"CPU per %s: application %.1f ms, PostgreSQL %.1f ms, load client %.1f ms; machine %.0f %% busy; "
 						+ "%d cores would allow %,.0f/s for the application's part alone, %,.0f/s for PostgreSQL's",
