@@ -36,6 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * database has them now, writes them to the index and commits the index to disk, and only then deletes
  * the rows. A crash at any point leaves the rows, which are indexed again: nothing committed is left
  * unindexed, and indexing a document twice is harmless (with a shared backend, several nodes may).
+ * Under a stream of changes the loop gathers them for {@code rapport.search.index-gather} after each batch,
+ * so that a burst costs a Lucene commit (a new segment to merge later) per gathering instead of per change.
  */
 @Component
 class PendingIndexWork implements SmartLifecycle {
@@ -67,13 +69,18 @@ class PendingIndexWork implements SmartLifecycle {
 	/** Set while a test (or an admin's rebuild) holds the indexer still. */
 	private volatile boolean paused;
 
+	/** How long to let changes gather after a batch that found some, before the next one. */
+	private final Duration gather;
+
 	PendingIndexWork(ChangeRecorder recorder, JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock,
-			@Value("${rapport.search.index-interval:250ms}") Duration interval) {
+			@Value("${rapport.search.index-interval:250ms}") Duration interval,
+			@Value("${rapport.search.index-gather:100ms}") Duration gather) {
 		this.recorder = recorder;
 		this.jdbc = jdbc;
 		this.tx = new TransactionTemplate(transactions);
 		this.clock = clock;
 		this.interval = interval;
+		this.gather = gather;
 	}
 
 	/** Before the web server and the schedulers start, so that indexing runs from the first request. */
@@ -132,7 +139,12 @@ class PendingIndexWork implements SmartLifecycle {
 					sleepQuietly(1_000);
 				}
 			}
-			if (done < BATCH) {
+			if (done > 0 && done < BATCH && !gather.isZero()) {
+				// Changes are coming in: take the next ones together rather than one commit each. An idle index
+				// (nothing found last time) indexes the first change as soon as it is woken.
+				sleepQuietly(gather.toMillis());
+			}
+			else if (done < BATCH) {
 				synchronized (wake) {
 					if (!woken) {
 						try {
