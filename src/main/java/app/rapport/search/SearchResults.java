@@ -18,9 +18,8 @@ public record SearchResults(String query, int limit, Hits<TicketHit> tickets, Hi
 	/**
 	 * Up to {@code limit} hits of one kind, best first. {@code total} counts all matches exactly up to
 	 * {@link SearchService#EXACT_TOTAL_UP_TO}; beyond that it is a lower bound and {@code totalExact} is false.
-	 * Tickets matching in more than 5,000 documents are counted for at most a budget of time (see
-	 * {@code SearchService.COUNTED_DOCUMENTS_UP_TO}): cut short, the total is what was counted by then, a
-	 * lower bound too, and not exact.
+	 * For tickets matching in more than 5,000 documents it is a lower bound too, not exact (see
+	 * {@code SearchService.COUNTED_DOCUMENTS_UP_TO}).
 	 */
 	public record Hits<T>(List<T> items, long total, boolean totalExact) {
 	}

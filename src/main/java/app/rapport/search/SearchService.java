@@ -1,6 +1,5 @@
 package app.rapport.search;
 
-import java.time.Duration;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import app.rapport.customer.Contact;
@@ -36,9 +34,7 @@ import org.hibernate.search.engine.search.predicate.dsl.SimpleQueryFlag;
 import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
-import org.hibernate.search.util.common.SearchException;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -60,10 +56,12 @@ public class SearchService {
 
 	/**
 	 * Up to this many matching documents (a ticket's subject, each message) the distinct tickets among them are
-	 * counted in full, which is cheap. Beyond, counting them takes time in proportion to the matches (200-400 ms
-	 * for a common word at 6 M documents), so it runs for at most the count budget: what it counted by then is
-	 * a lower bound, shown as "at least". A word of the subject matches every message of the ticket too (each
-	 * carries the subject), so 834 tickets of five messages already make 5,004 documents.
+	 * counted, which is cheap. Beyond, counting them costs in proportion to the matches (100-400 ms for a
+	 * common word at 6 M documents, even cut short by a time limit: the aggregation's work per index segment
+	 * is not), so the total is a lower bound instead: the tickets whose own document matches (subject, tags),
+	 * counted up to {@value #EXACT_TOTAL_UP_TO} + 1, or the visible tickets found while ranking, whichever is
+	 * larger. A word of the subject matches every message of the ticket too (each carries the subject), so
+	 * 834 tickets of five messages already make 5,004 documents.
 	 */
 	static final int COUNTED_DOCUMENTS_UP_TO = 5 * EXACT_TOTAL_UP_TO;
 
@@ -83,22 +81,10 @@ public class SearchService {
 
 	private final TicketService tickets;
 
-	/** The longest a search spends counting the tickets of more than {@link #COUNTED_DOCUMENTS_UP_TO} matches. */
-	private volatile Duration countBudget;
-
-	SearchService(UserDirectory users, CustomerDirectory customers, TicketService tickets,
-			@Value("${rapport.search.count-budget:30ms}") Duration countBudget) {
+	SearchService(UserDirectory users, CustomerDirectory customers, TicketService tickets) {
 		this.users = users;
 		this.customers = customers;
 		this.tickets = tickets;
-		this.countBudget = countBudget;
-	}
-
-	/** For tests of the counting cut short by its budget; returns the budget it replaced. */
-	Duration countBudget(Duration budget) {
-		Duration before = this.countBudget;
-		this.countBudget = budget;
-		return before;
 	}
 
 	/** Searches every kind for {@code query} (see {@link SearchQuery#of}) as {@code user} may see it. */
@@ -140,16 +126,16 @@ public class SearchService {
 		// Projections read stored fields, which cost per hit: fetch a few pages' worth, more only if needed.
 		int batch = Math.max(4 * q.limit(), 40);
 		SearchResult<Long> first = query.fetch(batch);
-		// The distinct tickets among the matching documents from doc values (a terms aggregation, whose cost grows
-		// with the matches): all of them when few documents match, else as many as the budget allows.
-		var counting = session.search(List.of(Ticket.class, Message.class))
-			.where(where::apply)
-			.aggregation(TICKETS,
-					f -> f.terms().field(SearchMapping.TICKET_ID, Long.class).maxTermCount(EXACT_TOTAL_UP_TO + 1));
-		SearchResult<?> counted = first.total().isHitCountExact() ? counting.fetch(0)
-				: counting.truncateAfter(countBudget.toNanos(), TimeUnit.NANOSECONDS).fetch(0);
-		boolean countedAll = !counted.timedOut();
-		Map<Long, Long> matching = countedAll ? counted.aggregation(TICKETS) : partialCount(counted);
+		// Few enough documents: the distinct tickets among them from doc values (a terms aggregation).
+		boolean fewDocuments = first.total().isHitCountExact();
+		Map<Long, Long> matching = fewDocuments
+				? session.search(List.of(Ticket.class, Message.class))
+					.where(where::apply)
+					.aggregation(TICKETS,
+							f -> f.terms().field(SearchMapping.TICKET_ID, Long.class).maxTermCount(EXACT_TOTAL_UP_TO + 1))
+					.fetch(0)
+					.aggregation(TICKETS)
+				: Map.of();
 		Set<Long> ranked = new LinkedHashSet<>();
 		Map<Long, TicketSummary> visible = new HashMap<>();
 		List<Long> hits = first.hits();
@@ -164,28 +150,24 @@ public class SearchService {
 			offset += batch;
 			hits = query.fetchHits(offset, batch);
 		}
-		boolean exact = countedAll && matching.size() <= EXACT_TOTAL_UP_TO;
+		if (!fewDocuments) {
+			// Many documents: a lower bound, never more tickets than certainly match (see COUNTED_DOCUMENTS_UP_TO).
+			// When the index is behind the database (a hit the caller may no longer see), only the tickets the
+			// database confirmed count.
+			long ownDocuments = visible.size() < ranked.size() ? 0
+					: session.search(Ticket.class).where(where::apply).totalHitCountThreshold(EXACT_TOTAL_UP_TO + 1)
+						.fetchTotalHitCount();
+			long atLeast = Math.max(ownDocuments, visible.size());
+			return new Hits<>(ticketHits(ranked, visible, q.limit()), Math.min(atLeast, EXACT_TOTAL_UP_TO), false);
+		}
+		boolean exact = matching.size() <= EXACT_TOTAL_UP_TO;
 		long total = Math.min(matching.size(), EXACT_TOTAL_UP_TO);
 		if (visible.size() < ranked.size()) {
 			// The index is behind the database (a ticket moved away or is gone, e.g. after a crash until the
 			// index is repaired): check every ticket the total counts, so that the total does not count them.
 			total = Math.min(tickets.visibleAmong(matching.keySet(), user).size(), EXACT_TOTAL_UP_TO);
 		}
-		if (!countedAll) {
-			// Cut short: the tickets found while ranking match too, whichever the count had reached.
-			total = Math.max(total, Math.min(visible.size(), EXACT_TOTAL_UP_TO));
-		}
 		return new Hits<>(ticketHits(ranked, visible, q.limit()), total, exact);
-	}
-
-	/** What a count cut short had counted: Hibernate Search leaves the aggregation out when it had not begun. */
-	private static Map<Long, Long> partialCount(SearchResult<?> counted) {
-		try {
-			return counted.aggregation(TICKETS);
-		}
-		catch (SearchException ex) {
-			return Map.of();
-		}
 	}
 
 	private static List<TicketHit> ticketHits(Collection<Long> ids, Map<Long, TicketSummary> visible, int limit) {
