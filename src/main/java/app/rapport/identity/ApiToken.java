@@ -111,12 +111,12 @@ class ApiToken {
 	}
 
 	boolean isExpiredAt(Instant now) {
-		return expiresAt != null && !now.isBefore(expiresAt);
+		return expiredAt(expiresAt, now);
 	}
 
-	/** Whether the token works at {@code now}. */
-	boolean isUsableAt(Instant now) {
-		return !isRevoked() && !isExpiredAt(now);
+	/** Whether a token with this expiry (none: {@code null}) has expired at {@code now}. */
+	static boolean expiredAt(Instant expiresAt, Instant now) {
+		return expiresAt != null && !now.isBefore(expiresAt);
 	}
 
 	void revoke(Instant now) {

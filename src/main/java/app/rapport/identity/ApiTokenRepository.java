@@ -11,8 +11,6 @@ import org.springframework.data.jpa.repository.Query;
 
 interface ApiTokenRepository extends JpaRepository<ApiToken, Long> {
 
-	Optional<ApiToken> findByTokenHash(String tokenHash);
-
 	@Query("""
 			select new app.rapport.identity.TokenHolder(t.id, t.scopes, t.lastUsedAt, t.revokedAt, t.expiresAt,
 				u.id, u.email, u.displayName, u.role, u.active, u.sessionEpoch)

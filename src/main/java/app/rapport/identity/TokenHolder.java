@@ -13,7 +13,7 @@ record TokenHolder(long tokenId, String scopes, Instant lastUsedAt, Instant revo
 
 	/** Whether the token works at {@code now}: not revoked, not expired, and its user active. */
 	boolean isUsableAt(Instant now) {
-		return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt)) && active;
+		return revokedAt == null && !ApiToken.expiredAt(expiresAt, now) && active;
 	}
 
 	Set<Scope> tokenScopes() {
